@@ -1,0 +1,2 @@
+#pragma once
+#include <hdf5.h>

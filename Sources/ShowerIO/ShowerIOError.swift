@@ -1,0 +1,103 @@
+/// The one error type of ShowerIO: HDF5 and ROOT reading, writing and conversion.
+///
+/// Carries what went wrong (`code`), a `message` that says what to do, and where: the file,
+/// the dataset, branch or key, and the event when known.
+///
+/// ```swift
+/// throw ShowerIOError(.missingDataset, "no dataset 'ECAL'; did you mean 'ecal'?", file: path, dataset: "ECAL")
+/// ```
+public struct ShowerIOError: Error, CustomStringConvertible, Sendable, Equatable {
+  /// What kind of failure this is; stable across releases, for scripts and tests.
+  public enum Code: String, Sendable, Equatable {
+    case fileNotFound
+    case notHDF5
+    case notROOT
+    case missingDataset
+    case wrongShape
+    case wrongType
+    case truncated
+    case corrupt
+    case unsupportedVersion
+    case unsupportedCompression
+    case decompressionFailed
+    case unknownLayout
+    case badMapping
+    case writeFailed
+    case hdf5Failure
+    case invalidArgument
+  }
+
+  /// Kind of failure.
+  public var code: Code
+  /// What is wrong and what to do about it.
+  public var message: String
+  /// File path concerned, if any.
+  public var file: String?
+  /// Dataset, branch, key or attribute concerned, if any.
+  public var dataset: String?
+  /// Event (entry, shower) index concerned, if any.
+  public var event: Int?
+
+  /// Creates an error.
+  ///
+  /// - Parameters:
+  ///   - code: Kind of failure.
+  ///   - message: What is wrong and what to do.
+  ///   - file: File path concerned.
+  ///   - dataset: Dataset, branch or key concerned.
+  ///   - event: Event index concerned.
+  public init(
+    _ code: Code, _ message: String, file: String? = nil, dataset: String? = nil,
+    event: Int? = nil
+  ) {
+    self.code = code
+    self.message = message
+    self.file = file
+    self.dataset = dataset
+    self.event = event
+  }
+
+  /// `file: dataset 'X': event N: message`, with the parts that are known.
+  public var description: String {
+    var parts: [String] = []
+    if let file { parts.append(file) }
+    if let dataset { parts.append("'\(dataset)'") }
+    if let event { parts.append("event \(event)") }
+    parts.append(message)
+    return parts.joined(separator: ": ")
+  }
+}
+
+extension ShowerIOError {
+  /// Names from `candidates` within edit distance 3 of `name` (case-insensitive), closest
+  /// first: the near misses to offer in a "did you mean" message.
+  public static func nearMisses(of name: String, in candidates: [String]) -> [String] {
+    let target = Array(name.lowercased())
+    return candidates.map { ($0, editDistance(Array($0.lowercased()), target)) }
+      .filter { $0.1 <= 3 && $0.0 != name }
+      .sorted { $0.1 < $1.1 }
+      .map(\.0)
+  }
+
+  /// "; did you mean 'X'?" or an empty string when nothing is close.
+  public static func didYouMean(_ name: String, in candidates: [String]) -> String {
+    guard let best = nearMisses(of: name, in: candidates).first else { return "" }
+    return "; did you mean '\(best)'?"
+  }
+
+  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

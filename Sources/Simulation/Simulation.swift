@@ -1,0 +1,1 @@
+// Shower Monte Carlo.

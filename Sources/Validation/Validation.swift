@@ -1,0 +1,1 @@
+// Observables and metrics.
