@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+
+/// Log setup shared by all subcommands: swift-log to standard error, level from
+/// `--verbose`/`--quiet` or `CALOTWIN_LOG_LEVEL` (trace, debug, info, notice, warning, error).
+enum CLILogging {
+  /// Bootstraps swift-log once per process.
+  static func bootstrap(verbose: Bool = false, quiet: Bool = false) {
+    let env = ProcessInfo.processInfo.environment["CALOTWIN_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+    let level: Logger.Level = verbose ? .debug : quiet ? .warning : env ?? .info
+    once.withLock { done in
+      guard !done else { return }
+      done = true
+      LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+      }
+    }
+  }
+
+  private static let once = OnceFlag()
+
+  /// A logger for a subcommand.
+  static func logger(_ label: String) -> Logger { Logger(label: "calotwin.\(label)") }
+}
+
+/// A lock-protected flag, so bootstrapping twice (tests, nested commands) is harmless.
+final class OnceFlag: Sendable {
+  private let flag = Mutex(false)
+  func withLock(_ body: (inout Bool) -> Void) { flag.withLock { body(&$0) } }
+}
+
+import Synchronization
