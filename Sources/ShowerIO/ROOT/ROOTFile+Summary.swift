@@ -38,7 +38,7 @@ extension ROOTFile {
   static func describeCompression(_ setting: Int) -> String {
     let level = setting % 100
     if level == 0 { return "uncompressed" }
-    let names = [0: "ROOT default", 1: "zlib", 2: "lzma", 3: "old ROOT", 4: "lz4", 5: "zstd"]
+    let names = [0: "ROOT's default algorithm", 1: "zlib", 2: "lzma", 3: "old ROOT", 4: "lz4", 5: "zstd"]
     return "\(names[setting / 100] ?? "algorithm \(setting / 100)") level \(level)"
   }
 }
