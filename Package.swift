@@ -111,3 +111,14 @@ let package = Package(
   ],
   cxxLanguageStandard: .cxx17
 )
+
+// MARK: - Fuzzing (not part of the default build)
+// CALOTWIN_FUZZ=1 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product ROOTFuzz
+// (Sources/ShowerIO/ROOT/README.md, "Fuzzing").
+if environment["CALOTWIN_FUZZ"] == "1" {
+  package.products.append(.executable(name: "ROOTFuzz", targets: ["ROOTFuzz"]))
+  package.targets.append(
+    .executableTarget(
+      name: "ROOTFuzz", dependencies: ["ShowerIO"], swiftSettings: strictSafety,
+      linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+}

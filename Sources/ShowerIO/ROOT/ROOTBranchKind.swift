@@ -29,6 +29,12 @@ public enum ROOTBranchKind: Sendable, Equatable {
     }
   }
 
+  /// Whether the branch holds one number per entry.
+  public var isScalar: Bool {
+    if case .scalar = self { return true }
+    return false
+  }
+
   /// Short description: "double", "int32_t[10]", "float[NJet]", "vector<double>", "char*".
   public var typeName: String {
     switch self {
@@ -57,12 +63,15 @@ extension ROOTBranch {
     if let element { return classifyElement(element) }
     if className == "TBranchObject" { return .unsupported("TBranchObject holds whole objects") }
     guard leaves.count == 1, let leaf = leaves.first else {
-      return leaves.isEmpty ? .unsupported("branch has no leaves") : .leafList
+      if leaves.isEmpty { return .unsupported("branch has no leaves") }
+      guard leaves.allSatisfy({ $0.length >= 1 && $0.length <= 1 << 24 }) else { return .unsupported("a leaf length is not usable") }
+      return .leafList
     }
     if leaf.className == "TLeafC" { return .string(header: 0) }
     guard let type = leaf.elementType else {
       return .unsupported("leaf class \(leaf.className) (compressed floats or objects) is out of scope")
     }
+    guard leaf.length >= 1, leaf.length <= 1 << 24 else { return .unsupported("leaf length \(leaf.length) is not usable") }
     if let counter = leaf.count { return .counted(type, counter: counter.name, header: 0) }
     return leaf.length > 1 ? .fixedArray(type, count: leaf.length) : .scalar(type)
   }
@@ -87,7 +96,8 @@ extension ROOTBranch {
       return .scalar(type)
     case 21...38:
       guard let type = ROOTElementType(streamerCode: code - 20) else { break }
-      return .fixedArray(type, count: leaf?.length ?? 1)
+      guard let n = leaf?.length, n >= 1, n <= 1 << 24 else { break }
+      return .fixedArray(type, count: n)
     case 41...58:
       guard let type = ROOTElementType(streamerCode: code - 40), let counter = leaf?.count else { break }
       return .counted(type, counter: counter.name, header: 1)

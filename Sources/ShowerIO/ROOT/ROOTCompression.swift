@@ -19,9 +19,30 @@ enum ROOTCompression {
   static func decompress(
     _ stored: ArraySlice<UInt8>, to length: Int, file: String, what: String
   ) throws -> [UInt8] {
+    // Check every block header first, so that a corrupt size never causes a huge allocation.
+    var scan = stored.startIndex
+    var total = 0
+    while total < length && stored.endIndex - scan >= 9 {
+      let c = Int(stored[scan + 3]) | Int(stored[scan + 4]) << 8 | Int(stored[scan + 5]) << 16
+      let u = Int(stored[scan + 6]) | Int(stored[scan + 7]) << 8 | Int(stored[scan + 8]) << 16
+      let available = stored.endIndex - scan - 9
+      guard c <= available else {
+        throw ShowerIOError(
+          .corrupt,
+          "corrupt compression block in \(what): block claims \(c) compressed bytes but the record holds only \(available) after the 9-byte block header",
+          file: file)
+      }
+      total += u
+      scan += 9 + c
+    }
+    guard total == length else {
+      throw ShowerIOError(
+        .corrupt, "corrupt compressed record: the blocks of \(what) add up to \(total) bytes, but fObjlen says \(length)",
+        file: file)
+    }
     var failure: ShowerIOError? = nil
     let output = unsafe [UInt8](unsafeUninitializedCapacity: max(length, 1)) { out, initialized in
-      initialized = length
+      initialized = 0
       var produced = 0
       var at = stored.startIndex
       func fail(_ code: ShowerIOError.Code, _ message: String) {
@@ -65,7 +86,7 @@ enum ROOTCompression {
         produced += u
         at += 9 + c
       }
-      if failure != nil { unsafe out.initialize(repeating: 0) }
+      if failure == nil { initialized = length }
     }
     if let failure { throw failure }
     return length == 0 ? [] : output
@@ -93,7 +114,7 @@ enum ROOTCompression {
   private static func inflateXZ(
     _ source: ArraySlice<UInt8>, into target: UnsafeMutableRawBufferPointer, what: String
   ) -> (ShowerIOError.Code, String)? {
-    var memoryLimit: UInt64 = 1 << 30
+    var memoryLimit: UInt64 = 1 << 28
     var inPosition = 0
     var outPosition = 0
     let status = unsafe source.withUnsafeBytes { input in

@@ -46,7 +46,10 @@ extension ROOTTree {
 
   /// The column holding the counter leaf `name` of a counted array.
   func counterColumn(_ name: String, for branch: ROOTBranch) throws -> ROOTColumn {
-    for candidate in allBranches where candidate.leaves.count == 1 && candidate.leaves[0].name == name {
+    for candidate in allBranches
+    where candidate.leaves.count == 1 && candidate.leaves[0].name == name && candidate.kind.isScalar
+      && candidate.path != branch.path
+    {
       return ROOTColumn(branch: candidate, leaf: nil)
     }
     throw ShowerIOError(

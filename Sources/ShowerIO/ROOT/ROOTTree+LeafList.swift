@@ -42,7 +42,7 @@ extension ROOTTree {
             }
             n = value
           }
-          guard position + n * type.size <= end else {
+          guard n >= 0, n <= end - position, position + n * type.size <= end else {
             throw corrupt(branch, ref, "entry \(ref.firstEntry + k): leaf '\(leaf.name)' needs \(n * type.size) bytes, only \(end - position) left in the entry")
           }
           if n == 1 && !type.isFloatingPoint {

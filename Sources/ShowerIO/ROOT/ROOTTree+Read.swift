@@ -75,7 +75,8 @@ extension ROOTTree {
       if case .fixedArray(_, let n) = branch.kind { width = n }
       let entrySize = width * type.size
       try forEachBasket(of: branch, in: range) { ref, content, local in
-        guard content.data.count >= content.entryCount * entrySize else {
+        let (needed, overflow) = content.entryCount.multipliedReportingOverflow(by: entrySize)
+        guard !overflow, content.data.count >= needed else {
           throw corrupt(branch, ref, "\(content.data.count) data bytes cannot hold \(content.entryCount) entries of \(entrySize) bytes")
         }
         appendDecoded(content.data, from: local.lowerBound * entrySize, count: local.count * width, type: type, into: &values)
@@ -95,7 +96,9 @@ extension ROOTTree {
           starts = []
           for (k, n) in counts.enumerated() {
             if k >= local.lowerBound { starts.append(position) }
-            guard n >= 0 else { throw corrupt(branch, ref, "counter '\(counter)' is negative (\(n))") }
+            guard n >= 0, n <= content.data.count, position <= content.data.count else {
+              throw corrupt(branch, ref, "counter '\(counter)' value \(n) does not fit the basket's \(content.data.count) bytes")
+            }
             position += header + n * type.size
           }
           starts.append(position)
