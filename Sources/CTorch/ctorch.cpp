@@ -26,10 +26,12 @@ namespace {
 
 thread_local std::string last_error;
 std::atomic<int64_t> live_handles{0};
+thread_local int64_t thread_live_handles = 0;
 
 ct_tensor wrap(at::Tensor t) {
   auto *h = new ct_tensor_s{std::move(t)};
   live_handles.fetch_add(1, std::memory_order_relaxed);
+  ++thread_live_handles;
   return h;
 }
 
@@ -122,11 +124,13 @@ extern "C" {
 
 const char *ct_last_error(void) { return last_error.c_str(); }
 int64_t ct_live_handles(void) { return live_handles.load(std::memory_order_relaxed); }
+int64_t ct_thread_live_handles(void) { return thread_live_handles; }
 
 void ct_free(ct_tensor t) {
   if (t == nullptr) return;
   delete t;
   live_handles.fetch_sub(1, std::memory_order_relaxed);
+  --thread_live_handles;
 }
 
 // MARK: - Global state

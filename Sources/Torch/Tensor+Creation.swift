@@ -129,13 +129,19 @@ extension Tensor {
     try filled(3, 0, shape, dtype, device, "rand")
   }
 
-  /// The 1-D sequence start, start + step, ... below `end`, as `torch.arange`.
+  /// The 1-D sequence start, start + step, ... below `end`, as `torch.arange(start, end, step)`.
   public static func arange(
-    _ start: Double = 0, _ end: Double, step: Double = 1, dtype: DType = .float32,
+    from start: Double, to end: Double, step: Double = 1, dtype: DType = .float32,
     on device: Device = .cpu
   ) throws(TorchError) -> Tensor {
-    try unsafe wrap(
-      unsafe ct_arange(start, end, step, dtype.code, device.type, device.index), "arange")
+    try unsafe wrap(ct_arange(start, end, step, dtype.code, device.type, device.index), "arange")
+  }
+
+  /// The 1-D sequence 0, 1, ... below `end`, as `torch.arange(end)`.
+  public static func arange(_ end: Double, dtype: DType = .float32, on device: Device = .cpu)
+    throws(TorchError) -> Tensor
+  {
+    try arange(from: 0, to: end, dtype: dtype, on: device)
   }
 
   // MARK: Copies and moves

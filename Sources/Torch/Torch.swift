@@ -29,6 +29,12 @@ public enum Torch {
   /// Number of tensor handles currently alive in the process (for leak checks in tests).
   public static var liveHandles: Int { Int(ct_live_handles()) }
 
+  /// Handles created minus handles freed on the calling thread.
+  ///
+  /// Leak checks in synchronous tests use this, since other tests may create tensors on other
+  /// threads at the same time.
+  public static var threadLiveHandles: Int { Int(ct_thread_live_handles()) }
+
   /// Whether autograd records operations on this thread.
   public static var isGradEnabled: Bool {
     get { ct_is_grad_enabled() != 0 }

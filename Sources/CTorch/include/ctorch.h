@@ -39,6 +39,9 @@ enum { CT_CPU = 0, CT_CUDA = 1 };
 const char *ct_last_error(void);
 /// Number of live tensor handles in the process (created minus freed).
 int64_t ct_live_handles(void);
+/// Handles created minus handles freed on the calling thread (for leak checks in tests that
+/// run in parallel with others: a synchronous test stays on one thread).
+int64_t ct_thread_live_handles(void);
 /// Releases a handle (NULL is ignored).
 void ct_free(ct_tensor t);
 /// Seeds libtorch's CPU (and CUDA) generators, as torch.manual_seed.
