@@ -70,7 +70,9 @@ extension SafeTensors {
       guard let dtype = dtype(named: dtypeName) else {
         throw failure("tensor '\(name)' has unsupported dtype \(dtypeName)")
       }
-      guard shape.allSatisfy({ $0 >= 0 }) else { throw failure("tensor '\(name)' has shape \(shape)") }
+      guard shape.allSatisfy({ $0 >= 0 }) else {
+        throw failure("tensor '\(name)' has shape \(shape)")
+      }
       let expected = shape.reduce(1, *) * dtype.byteSize
       guard offsets[0] >= 0, offsets[1] >= offsets[0], offsets[1] <= body.count,
         offsets[1] - offsets[0] == expected
@@ -82,7 +84,9 @@ extension SafeTensors {
       let start = body.startIndex + offsets[0]
       let slice = Array(body[start..<(start + expected)])
       let result = unsafe slice.withUnsafeBytes { raw in
-        Result { () throws(TorchError) in try unsafe Tensor.fromBytes(raw, dtype: dtype, shape: shape) }
+        Result { () throws(TorchError) in
+          try unsafe Tensor.fromBytes(raw, dtype: dtype, shape: shape)
+        }
       }
       contents.tensors[name] = try result.get()
     }

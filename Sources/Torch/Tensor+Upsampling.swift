@@ -12,8 +12,7 @@ extension Tensor {
   /// Resizes `[N, C, D, H, W]` to the spatial `size`, as `F.interpolate(x, size=size, mode=...)`.
   ///
   /// - Parameter size: Output (D, H, W).
-  public func upsampled(size: [Int], mode: UpsamplingMode = .nearest) throws(TorchError) -> Tensor
-  {
+  public func upsampled(size: [Int], mode: UpsamplingMode = .nearest) throws(TorchError) -> Tensor {
     precondition(size.count == 3, "upsampled(size:) needs 3 sizes (D, H, W)")
     return try upsample(size.map { Int64($0) }, nil, mode)
   }

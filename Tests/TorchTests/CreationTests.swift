@@ -60,7 +60,10 @@ extension TorchSuite {
         // Binomial(10000, 0.7): sd ≈ 46, so ±300 is > 6 sd.
         #expect(abs(kept.count - 7000) < 300)
         #expect(kept.allSatisfy { abs($0 - 1 / 0.7) < 1e-6 })
-        #expect(try Tensor.ones([4]).dropout(p: 0.3, training: false).toArray(of: Float.self) == [1, 1, 1, 1])
+        #expect(
+          try Tensor.ones([4]).dropout(p: 0.3, training: false).toArray(of: Float.self) == [
+            1, 1, 1, 1,
+          ])
       }
     }
 

@@ -11,7 +11,9 @@ extension TorchSuite {
         let error = #expect(throws: TorchError.self) { try a.linear(weight: b.transposed(0, 1)) }
         #expect(error?.code == .engine)
         #expect(error?.operation == "linear")
-        #expect(error?.message.contains("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)") == true)
+        #expect(
+          error?.message.contains("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)") == true
+        )
         #expect(error?.message.contains("Exception raised from") == false)  // no C++ backtrace
       }
     }

@@ -9,7 +9,8 @@ extension TorchSuite {
     @Test func everyFixtureCaseIsCovered() throws {
       try expectNoLeaks {
         let fixture = try Fixtures.load("ops.safetensors")
-        let names = Set(fixture.keys.compactMap { $0.hasSuffix(".out") ? String($0.dropLast(4)) : nil })
+        let names = Set(
+          fixture.keys.compactMap { $0.hasSuffix(".out") ? String($0.dropLast(4)) : nil })
         #expect(names == Set(opCases.keys))
       }
     }

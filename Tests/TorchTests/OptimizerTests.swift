@@ -60,7 +60,9 @@ extension TorchSuite {
         }
         let state = try optimizer.stateTensors()
         let expectedNames = fixture.keys.filter { $0.hasPrefix("\(name).state.") }
-        #expect(Set(state.keys) == Set(expectedNames.map { String($0.dropFirst("\(name).state.".count)) }))
+        #expect(
+          Set(state.keys) == Set(expectedNames.map { String($0.dropFirst("\(name).state.".count)) })
+        )
         for (key, tensor) in state {
           try expectClose(
             tensor, #require(fixture["\(name).state.\(key)"]), relative: 1e-6, absolute: 1e-7,

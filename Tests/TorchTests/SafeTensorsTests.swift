@@ -40,7 +40,8 @@ extension TorchSuite {
           #expect(loaded.shape == tensor.shape, "\(name)")
           #expect(try loaded.bytes() == tensor.bytes(), "\(name)")
         }
-        #expect(try contents.tensors["steps"]?.toArray(of: Int64.self) == [1, -2, 3, 40_000_000_000])
+        #expect(
+          try contents.tensors["steps"]?.toArray(of: Int64.self) == [1, -2, 3, 40_000_000_000])
       }
     }
 
