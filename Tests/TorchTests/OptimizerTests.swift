@@ -14,12 +14,12 @@ extension TorchSuite {
       case "rmsprop_default": RMSprop(parameters: parameters)
       case "rmsprop_full":
         RMSprop(
-          parameters: parameters, learningRate: 0.01, alpha: 0.9, eps: 1.1e-6, weightDecay: 0.1,
+          parameters: parameters, learningRate: 0.01, alpha: 0.9, eps: 1e-6, weightDecay: 0.1,
           momentum: 0.9, centered: true)
       case "adam": Adam(parameters: parameters, learningRate: 0.05)
       case "adam_full":
         Adam(
-          parameters: parameters, learningRate: 0.05, betas: (0.8, 0.9901), eps: 1e-6,
+          parameters: parameters, learningRate: 0.05, betas: (0.8, 0.99), eps: 1e-6,
           weightDecay: 0.1, amsgrad: true)
       default: fatalError("unknown optimizer configuration \(name)")
       }

@@ -77,6 +77,17 @@ extension TorchSuite {
       }
     }
 
+    /// Writes the reference tensors to $TORCH_SAFETENSORS_EXPORT for the reverse check:
+    /// `python3 Scripts/fixtures/make_torch_fixtures.py --check "$TORCH_SAFETENSORS_EXPORT"`.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TORCH_SAFETENSORS_EXPORT"] != nil))
+    func exportsFileForPython() throws {
+      let path = try #require(ProcessInfo.processInfo.environment["TORCH_SAFETENSORS_EXPORT"])
+      try expectNoLeaks {
+        try SafeTensors.save(
+          Self.referenceTensors(), metadata: ["format": "pt"], to: URL(fileURLWithPath: path))
+      }
+    }
+
     /// A missing file throws an I/O error naming it.
     @Test func missingFileThrows() throws {
       try expectNoLeaks {
