@@ -116,4 +116,39 @@ let opCases: [String: @Sendable (CaseInputs) throws -> Tensor] = [
   "mse": { try Tensor.mseLoss(prediction: $0["p"], target: $0["t"]) },
   "l1": { try Tensor.l1Loss(prediction: $0["p"], target: $0["t"]) },
   "mape": { try Tensor.mapeLoss(prediction: $0["p"], target: $0["t"]) },
+  // Further operations the API exposes
+  "minimum": { try Tensor.minimum($0["a"], $0["b"]) },
+  "where": { try Tensor.where($0["a"].greater($0["b"]), $0["a"], $0["b"] * 2) },
+  "reciprocal": { try $0["p"].reciprocal() },
+  "rsqrt": { try $0["p"].rsqrt() },
+  "log1p": { try $0["p"].log1p() },
+  "sin_cos": { try $0["a"].sin() * $0["a"].cos() },
+  "prod_all": { try $0["p"].product() },
+  "prod_dim": { try $0["p"].product(dim: 1, keepDim: true) },
+  "cumsum": { try $0["x"].cumulativeSum(dim: 1) },
+  "min_dim_values": { try $0["x"].min(dim: 2, keepDim: true).values },
+  "transpose": { try $0["x"].transposed(0, 2) },
+  "stack": { try Tensor.stack([$0["x"], $0["y"]], along: 1) },
+  "softmax": { try $0["a"].softmax(dim: 1) },
+  "log_softmax": { try $0["a"].logSoftmax(dim: 0) },
+  "max_pool3d": { try $0["x"].maxPool3d(kernel: [2, 2, 3], stride: [1, 2, 1], padding: [1, 0, 1]) },
+  "avg_pool3d_pad": {
+    try $0["x"].avgPool3d(
+      kernel: [3], stride: [2], padding: [1], ceilMode: true, countIncludePad: false)
+  },
+  "conv3d_groups": {
+    try $0["x"].conv3d(weight: $0["w"], bias: $0["b"], padding: [1, 0, 1], groups: 2)
+  },
+  "conv3d_f64": { try $0["x"].conv3d(weight: $0["w"], stride: [2]) },
+  "leaky_relu_default": { try $0["a"].leakyRelu() },
+  "bce_weight_sum": {
+    try Tensor.binaryCrossEntropy(
+      prediction: $0["p"], target: $0["t"], weight: $0["w"], reduction: .sum)
+  },
+  "bce_logits_pos_weight": {
+    try Tensor.binaryCrossEntropyWithLogits(
+      logits: $0["z"], target: $0["t"], positiveWeight: $0["pw"])
+  },
+  "mse_none": { try Tensor.mseLoss(prediction: $0["p"], target: $0["t"], reduction: .none) },
+  "l1_sum": { try Tensor.l1Loss(prediction: $0["p"], target: $0["t"], reduction: .sum) },
 ]
