@@ -72,6 +72,11 @@ extension Tensor {
     try unsafe Self.wrap(withInt64s(shape) { unsafe ct_expand(handle, $0, $1) }, "expand")
   }
 
+  /// A broadcast view with `shape` under NumPy broadcasting rules, as `torch.broadcast_to`.
+  public func broadcasted(to shape: [Int]) throws(TorchError) -> Tensor {
+    try expanded(to: shape)
+  }
+
   /// A contiguous tensor with the same values.
   public func contiguous() throws(TorchError) -> Tensor {
     try unsafe Self.wrap(ct_contiguous(handle), "contiguous")

@@ -27,6 +27,24 @@ extension TorchSuite {
       }
     }
 
+    /// A per-dimension argument with 2 values is a programmer error: a precondition stops the
+    /// process.
+    @Test func wrongStrideCountIsAPrecondition() async {
+      await #expect(processExitsWith: .failure) {
+        let x = try Tensor.zeros([1, 1, 3, 3, 3])
+        _ = try x.conv3d(weight: Tensor.zeros([1, 1, 1, 1, 1]), stride: [1, 2])
+      }
+    }
+
+    @Test func broadcastingFollowsNumPyRules() throws {
+      try expectNoLeaks {
+        let v = try Tensor([1, 2, 3] as [Float], shape: [3, 1])
+        #expect(
+          try v.broadcasted(to: [2, 3, 2]).toArray(of: Float.self) == [1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3])
+        #expect(throws: TorchError.self) { try v.broadcasted(to: [2, 2]) }
+      }
+    }
+
     @Test func badArgumentsThrow() throws {
       try expectNoLeaks {
         #expect(throws: TorchError.self) { try Tensor([1, 2, 3] as [Float], shape: [2, 2]) }
