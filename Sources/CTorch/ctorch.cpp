@@ -9,6 +9,7 @@
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>
+#include <torch/version.h>
 
 #include <atomic>
 #include <cstring>
@@ -64,6 +65,12 @@ template <typename F> int guard_int(F &&body) {
 }
 
 const at::Tensor &ref(ct_tensor h) {
+  TORCH_CHECK(h != nullptr, "null tensor handle");
+  return h->t;
+}
+
+/// The tensor of a handle the call may modify in place (shares storage with `ref`'s).
+at::Tensor &mut(ct_tensor h) {
   TORCH_CHECK(h != nullptr, "null tensor handle");
   return h->t;
 }
@@ -145,6 +152,12 @@ int ct_set_num_threads(int n) {
   });
 }
 int ct_get_num_threads(void) { return at::get_num_threads(); }
+const char *ct_version(void) {
+  static const std::string version = std::to_string(TORCH_VERSION_MAJOR) + "." +
+                                     std::to_string(TORCH_VERSION_MINOR) + "." +
+                                     std::to_string(TORCH_VERSION_PATCH);
+  return version.c_str();
+}
 int ct_cuda_is_available(void) {
   return guarded<int>(0, [] { return torch::cuda::is_available() ? 1 : 0; });
 }
@@ -220,7 +233,7 @@ ct_tensor ct_to(ct_tensor t, int dtype, int device_type, int device_index) {
 int ct_copy_(ct_tensor dst, ct_tensor src) {
   return guard_int([&] {
     at::NoGradGuard no_grad;
-    dst->t.copy_(ref(src));
+    mut(dst).copy_(ref(src));
   });
 }
 
@@ -544,7 +557,7 @@ ct_tensor ct_l1(ct_tensor p, ct_tensor target, int reduction) {
 // MARK: - Autograd
 
 int ct_set_requires_grad(ct_tensor t, int requires) {
-  return guard_int([&] { t->t.set_requires_grad(requires != 0); });
+  return guard_int([&] { mut(t).set_requires_grad(requires != 0); });
 }
 int ct_requires_grad(ct_tensor t) {
   return guarded<int>(-1, [&] { return ref(t).requires_grad() ? 1 : 0; });
@@ -567,7 +580,7 @@ int ct_grad(ct_tensor t, ct_tensor *out) {
 }
 int ct_zero_grad(ct_tensor t, int set_to_none) {
   return guard_int([&] {
-    auto &g = t->t.mutable_grad();
+    auto &g = mut(t).mutable_grad();
     if (!g.defined()) return;
     if (set_to_none) {
       g.reset();
@@ -589,16 +602,16 @@ int ct_rmsprop_update(ct_tensor param, ct_tensor square_avg, ct_tensor momentum_
                       double weight_decay, double momentum, int centered) {
   return guard_int([&] {
     at::NoGradGuard no_grad;
-    auto &p = param->t;
+    auto &p = mut(param);
     auto grad = p.grad();
     TORCH_CHECK(grad.defined(), "parameter has no gradient");
     if (weight_decay != 0) grad = grad.add(p, weight_decay);
-    auto &sq = square_avg->t;
+    auto &sq = mut(square_avg);
     sq.mul_(alpha).addcmul_(grad, grad, 1 - alpha);
     at::Tensor avg;
     if (centered) {
       TORCH_CHECK(grad_avg != nullptr, "centered RMSprop needs grad_avg");
-      auto &ga = grad_avg->t;
+      auto &ga = mut(grad_avg);
       ga.mul_(alpha).add_(grad, 1 - alpha);
       avg = sq.addcmul(ga, ga, -1).sqrt_();
     } else {
@@ -607,7 +620,7 @@ int ct_rmsprop_update(ct_tensor param, ct_tensor square_avg, ct_tensor momentum_
     avg.add_(eps);
     if (momentum > 0) {
       TORCH_CHECK(momentum_buf != nullptr, "RMSprop with momentum needs momentum_buf");
-      auto &buf = momentum_buf->t;
+      auto &buf = mut(momentum_buf);
       buf.mul_(momentum).addcdiv_(grad, avg);
       p.add_(buf, -lr);
     } else {
@@ -621,13 +634,13 @@ int ct_adam_update(ct_tensor param, ct_tensor exp_avg, ct_tensor exp_avg_sq,
                    double beta2, double eps, double weight_decay, int amsgrad) {
   return guard_int([&] {
     at::NoGradGuard no_grad;
-    auto &p = param->t;
+    auto &p = mut(param);
     auto grad = p.grad();
     TORCH_CHECK(grad.defined(), "parameter has no gradient");
     TORCH_CHECK(step >= 1, "Adam step must be at least 1, got ", step);
     if (weight_decay != 0) grad = grad.add(p, weight_decay);
-    auto &m = exp_avg->t;
-    auto &v = exp_avg_sq->t;
+    auto &m = mut(exp_avg);
+    auto &v = mut(exp_avg_sq);
     m.mul_(beta1).add_(grad, 1 - beta1);
     v.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
     // As Python: the step count is a float there (state['step'] is a float tensor).
@@ -639,7 +652,7 @@ int ct_adam_update(ct_tensor param, ct_tensor exp_avg, ct_tensor exp_avg_sq,
     at::Tensor denom;
     if (amsgrad) {
       TORCH_CHECK(max_exp_avg_sq != nullptr, "AMSGrad needs max_exp_avg_sq");
-      auto &mx = max_exp_avg_sq->t;
+      auto &mx = mut(max_exp_avg_sq);
       at::maximum_out(mx, mx, v);
       denom = (mx.sqrt() / bias_correction2_sqrt).add_(eps);
     } else {

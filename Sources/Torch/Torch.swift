@@ -26,6 +26,9 @@ public enum Torch {
     _ = ct_manual_seed(seed)
   }
 
+  /// The libtorch version this build links, "major.minor.patch" (e.g. "1.13.0").
+  public static var version: String { unsafe String(cString: ct_version()) }
+
   /// Number of tensor handles currently alive in the process (for leak checks in tests).
   public static var liveHandles: Int { Int(ct_live_handles()) }
 

@@ -67,6 +67,12 @@ extension TorchSuite {
       }
     }
 
+    @Test func versionIsAtLeast113() {
+      let parts = Torch.version.split(separator: ".").compactMap { Int($0) }
+      #expect(parts.count == 3)
+      #expect(parts.lexicographicallyPrecedes([1, 13]) == false)
+    }
+
     @Test func threadsAndDevices() throws {
       try expectNoLeaks {
         Torch.threadCount = 2

@@ -50,6 +50,8 @@ int ct_manual_seed(uint64_t seed);
 int ct_set_num_threads(int n);
 /// Current intra-op thread count.
 int ct_get_num_threads(void);
+/// libtorch's version as "major.minor.patch" (static storage).
+const char *ct_version(void);
 /// 1 when a CUDA device can be used, else 0.
 int ct_cuda_is_available(void);
 /// Number of CUDA devices (0 without CUDA).
