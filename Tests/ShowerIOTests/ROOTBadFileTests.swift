@@ -54,7 +54,8 @@ struct ROOTBadFileTests {
         damaged.removeLast(Int(generator.next() % UInt64(bytes.count)))
       } else {
         for _ in 0..<(1 + trial % 7) {
-          damaged[Int(generator.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+          damaged[Int(generator.next() % UInt64(bytes.count))] ^= UInt8(
+            truncatingIfNeeded: generator.next() | 1)
         }
       }
       // Either reads or throws; a trap would fail the whole test process.
@@ -99,7 +100,9 @@ enum BadFiles {
   static let directory = TestEnvironment.sharedDirectory.appendingPathComponent("root-testdata/bad")
 
   static let manifest: Manifest? = {
-    guard let data = try? Data(contentsOf: directory.appendingPathComponent("manifest.json")) else { return nil }
+    guard let data = try? Data(contentsOf: directory.appendingPathComponent("manifest.json")) else {
+      return nil
+    }
     return try? JSONDecoder().decode(Manifest.self, from: data)
   }()
 }

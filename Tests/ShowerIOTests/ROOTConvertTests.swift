@@ -50,7 +50,9 @@ import Testing
       #expect(shower.filter { $0 != 0 }.count == reference.nonzero[event], "event \(event) non-zero voxels")
       var weighted = 0.0
       for (j, v) in shower.enumerated() where v != 0 { weighted += Double(v) * weights[j] }
-      #expect(isClose(weighted, reference.weightedSum[event], relative: 1e-12, absolute: 1e-9), "event \(event) order")
+      #expect(
+        isClose(weighted, reference.weightedSum[event], relative: 1e-12, absolute: 1e-9),
+        "event \(event) order")
     }
     for (key, voxels) in reference.detail {
       let shower = Array(batch.shower(Int(key)!))
@@ -76,7 +78,9 @@ import Testing
     var mapping = ConversionMapping.par04()
     mapping.trees = ["ntuples/events"]
     mapping.energyTrees = []
-    let path = ROOTReference.directory("root-testdata/g4tools").appendingPathComponent("g4tools-par04like-zlib1-dir.root").path
+    let path = ROOTReference.directory("root-testdata/g4tools").appendingPathComponent(
+      "g4tools-par04like-zlib1-dir.root"
+    ).path
     let (batch, _) = try await Self.convertAll(path, mapping: mapping)
     #expect(batch == expected)
   }
@@ -84,7 +88,8 @@ import Testing
   @Test func duplicateCellsAddAndOutOfRangeCellsAreDropped() async throws {
     // Tiny shape: z < 2, phi < 3, rho < 2; cells with larger indices are dropped and counted.
     let mapping = ConversionMapping.par04(shape: [2, 3, 2])
-    let (batch, summary) = try await Self.convertAll(Self.fixture("root-par04like.root").path, mapping: mapping)
+    let (batch, summary) = try await Self.convertAll(
+      Self.fixture("root-par04like.root").path, mapping: mapping)
     let file = try ROOTFile(path: Self.fixture("root-par04like.root").path)
     let tree = try file.tree("events")
     let e = try tree.jagged("EnergyCell", as: Double.self)

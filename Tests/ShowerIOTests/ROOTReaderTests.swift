@@ -10,16 +10,18 @@ struct ROOTReaderTests {
     try ROOTFile(path: ROOTReference.directory(folder).appendingPathComponent(name).path)
   }
 
-  @Test("an entry range reads the same values as the slice of the whole branch",
-        arguments: [(0, 1), (10, 40), (13, 100), (74, 75), (98, 100)])
+  @Test(
+    "an entry range reads the same values as the slice of the whole branch",
+    arguments: [(0, 1), (10, 40), (13, 100), (74, 75), (98, 100)])
   func entryRangeEqualsSlice(lower: Int, upper: Int) throws {
     let tree = try Self.file("g4tools-par04like-zlib1.root", in: "root-testdata/g4tools").tree("events")
     let all = try tree.jagged("EnergyCell", as: Double.self)
     let part = try tree.jagged("EnergyCell", as: Double.self, entries: lower..<upper)
     #expect(part.count == upper - lower)
     #expect(part.values == Array(all.values[all.offsets[lower]..<all.offsets[upper]]))
-    #expect(try tree.array("EnergyMC", as: Double.self, entries: lower..<upper)
-      == Array(try tree.array("EnergyMC", as: Double.self)[lower..<upper]))
+    #expect(
+      try tree.array("EnergyMC", as: Double.self, entries: lower..<upper)
+        == Array(try tree.array("EnergyMC", as: Double.self)[lower..<upper]))
   }
 
   @Test func countedArrayWithoutOffsetsAlignsByEntryNumber() throws {
@@ -57,16 +59,21 @@ struct ROOTReaderTests {
     #expect(text.contains("ArrayInt32") && text.contains("int32_t[10]"))
     #expect(text.contains("metadata ZL"))
     let g4 = try Self.file("g4tools-par04like-rowwise.root", in: "root-testdata/g4tools").summary()
-    #expect(g4.contains("Geant4 g4tools") && g4.contains("leaf EnergyCell") && g4.contains("double[EnergyCell_count]"))
+    #expect(
+      g4.contains("Geant4 g4tools") && g4.contains("leaf EnergyCell")
+        && g4.contains("double[EnergyCell_count]"))
   }
 
   @Test func unsupportedTreeVersionIsRejectedClearly() throws {
-    var bytes = try [UInt8](Data(contentsOf: ROOTReference.directory("root-testdata/files")
-      .appendingPathComponent("uproot-written-none.root")))
+    var bytes = try [UInt8](
+      Data(
+        contentsOf: ROOTReference.directory("root-testdata/files")
+          .appendingPathComponent("uproot-written-none.root")))
     // Find the TTree record (class "TTree", name "events", then the title) and set its version to 21.
     let pattern: [UInt8] = [5] + Array("TTree".utf8) + [6] + Array("events".utf8)
     var patched = false
-    for start in 0..<(bytes.count - pattern.count) where bytes[start..<start + pattern.count].elementsEqual(pattern) {
+    for start in 0..<(bytes.count - pattern.count)
+    where bytes[start..<start + pattern.count].elementsEqual(pattern) {
       let payload = start + pattern.count + 1 + Int(bytes[start + pattern.count])
       if bytes[payload] & 0x40 != 0 && bytes[payload + 4] == 0 && bytes[payload + 5] == 20 {
         bytes[payload + 5] = 21

@@ -10,7 +10,8 @@ import Testing
 struct ROOTReferenceTests {
   /// Branches the reader deliberately does not decode, with the reason.
   static let knownUnsupported: [String: String] = [
-    "uproot-nesteddirs.root:three/tree:evt/StdStr": "split std::string member (streamer type 300) needs TStreamerInfo",
+    "uproot-nesteddirs.root:three/tree:evt/StdStr":
+      "split std::string member (streamer type 300) needs TStreamerInfo",
     "uproot-nesteddirs.root:three/tree:evt/StlVecI16": "split STL member needs TStreamerInfo",
     "uproot-nesteddirs.root:three/tree:evt/StlVecI32": "split STL member needs TStreamerInfo",
     "uproot-nesteddirs.root:three/tree:evt/StlVecI64": "split STL member needs TStreamerInfo",
@@ -46,8 +47,9 @@ struct ROOTReferenceTests {
           continue
         }
         #expect(Self.knownUnsupported[label] == nil, "\(label) is listed as unsupported but reads")
-        try check(tree, column: expected.path, kind: expected.kind, values: expected.values,
-                  jagged: expected.jagged, label: label)
+        try check(
+          tree, column: expected.path, kind: expected.kind, values: expected.values,
+          jagged: expected.jagged, label: label)
         if let strings = expected.strings, expected.kind == "string" {
           let got = try tree.strings(expected.path)
           #expect(got.count == strings.count, "\(label) string count")
@@ -61,8 +63,9 @@ struct ROOTReferenceTests {
           #expect(counts.filter { $0 == 0 }.count == lists.emptyEntries, "\(label) empty entries")
         }
         for leaf in expected.leafValues ?? [] {
-          try check(tree, column: leaf.leaf, kind: leaf.kind, values: leaf.values, jagged: leaf.jagged,
-                    label: "\(label)/\(leaf.leaf)")
+          try check(
+            tree, column: leaf.leaf, kind: leaf.kind, values: leaf.values, jagged: leaf.jagged,
+            label: "\(label)/\(leaf.leaf)")
         }
       }
     }
@@ -78,7 +81,8 @@ struct ROOTReferenceTests {
     #expect(got.count == values.count, "\(label) count")
     guard got.count == values.count else { return }
     let sum = got.reduce(0, +)
-    #expect(abs(sum - values.sum) <= 1e-9 * max(values.sumAbs, 1e-300), "\(label) sum \(sum) vs \(values.sum)")
+    #expect(
+      abs(sum - values.sum) <= 1e-9 * max(values.sumAbs, 1e-300), "\(label) sum \(sum) vs \(values.sum)")
     if let exact = values.sumExact {
       let integers = try tree.array(column, as: Int64.self)
       #expect(integers.reduce(0, &+) == Int64(exact), "\(label) exact sum")

@@ -32,7 +32,9 @@ extension ConversionMapping {
     case "cells-xyz": return .cellsXYZ()
     default:
       throw ShowerIOError(
-        .badMapping, "unknown preset '\(name)'\(ShowerIOError.didYouMean(name, in: presetNames)); presets: \(presetNames.joined(separator: ", "))")
+        .badMapping,
+        "unknown preset '\(name)'\(ShowerIOError.didYouMean(name, in: presetNames)); presets: \(presetNames.joined(separator: ", "))"
+      )
     }
   }
 

@@ -93,7 +93,8 @@ public struct ConversionMapping: Codable, Sendable, Equatable {
     shape = try c.decodeIfPresent([Int].self, forKey: .shape) ?? d.shape
     layout = try c.decodeIfPresent(Layout.self, forKey: .layout) ?? d.layout
     energyScale = try c.decodeIfPresent(Double.self, forKey: .energyScale) ?? d.energyScale
-    primaryEnergyScale = try c.decodeIfPresent(Double.self, forKey: .primaryEnergyScale) ?? d.primaryEnergyScale
+    primaryEnergyScale =
+      try c.decodeIfPresent(Double.self, forKey: .primaryEnergyScale) ?? d.primaryEnergyScale
     angleScale = try c.decodeIfPresent(Double.self, forKey: .angleScale) ?? d.angleScale
     defaultTheta = try c.decodeIfPresent(Double.self, forKey: .defaultTheta) ?? d.defaultTheta
     pdgID = try c.decodeIfPresent(Int32.self, forKey: .pdgID) ?? d.pdgID
@@ -133,7 +134,10 @@ public struct ConversionMapping: Codable, Sendable, Equatable {
   public func validate() throws {
     guard !trees.isEmpty else { throw ShowerIOError(.badMapping, "the mapping names no tree; set 'tree'") }
     guard !indices.isEmpty, indices.count == shape.count else {
-      throw ShowerIOError(.badMapping, "the mapping has \(indices.count) index branches but a \(shape.count)-dimensional shape; give one extent per index branch")
+      throw ShowerIOError(
+        .badMapping,
+        "the mapping has \(indices.count) index branches but a \(shape.count)-dimensional shape; give one extent per index branch"
+      )
     }
     guard shape.allSatisfy({ $0 > 0 }), cellsPerShower <= 50_000_000 else {
       throw ShowerIOError(.badMapping, "shape \(shape) is not usable; every extent must be positive")

@@ -34,7 +34,9 @@ public enum ROOTConversion {
         let unit = units[next]
         let source = sources[unit.source]
         let index = next
-        group.addTask { let (batch, part) = try source.convert(unit.range); return (index, batch, part) }
+        group.addTask {
+          let (batch, part) = try source.convert(unit.range); return (index, batch, part)
+        }
         next += 1
       }
       while next < min(max(1, concurrency), units.count) { launch() }

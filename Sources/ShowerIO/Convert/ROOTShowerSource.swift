@@ -41,11 +41,14 @@ public struct ROOTShowerSource: Sendable {
     energyTree = energyCandidates.contains(cellTree.path) ? cellTree : try pick(energyCandidates)
     guard energyTree.entries == cellTree.entries else {
       throw ShowerIOError(
-        .badMapping, "tree '\(energyTree.path)' has \(energyTree.entries) entries but '\(cellTree.path)' has \(cellTree.entries); they must match entry by entry",
+        .badMapping,
+        "tree '\(energyTree.path)' has \(energyTree.entries) entries but '\(cellTree.path)' has \(cellTree.entries); they must match entry by entry",
         file: path)
     }
     for name in [mapping.cellEnergy] + mapping.indices { _ = try cellTree.column(name) }
-    for name in [mapping.primaryEnergy] + (mapping.theta.map { [$0] } ?? []) { _ = try energyTree.column(name) }
+    for name in [mapping.primaryEnergy] + (mapping.theta.map { [$0] } ?? []) {
+      _ = try energyTree.column(name)
+    }
     self.path = path
     self.mapping = mapping
     self.fileSize = file.source.size
@@ -75,7 +78,11 @@ public struct ROOTShowerSource: Sendable {
     var kept = 0
     for event in 0..<range.count {
       let span = energies.offsets[event]..<energies.offsets[event + 1]
-      guard indices.allSatisfy({ $0.offsets[event] == span.lowerBound && $0.offsets[event + 1] == span.upperBound }) else {
+      guard
+        indices.allSatisfy({
+          $0.offsets[event] == span.lowerBound && $0.offsets[event + 1] == span.upperBound
+        })
+      else {
         summary.skipped["cell branches of different lengths", default: 0] += 1
         continue
       }

@@ -12,7 +12,9 @@ struct SparseCells {
   init(shape: [Int]) {
     self.shape = shape
     var strides = [Int](repeating: 1, count: shape.count)
-    for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
+    for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+      strides[axis] = strides[axis + 1] * shape[axis + 1]
+    }
     self.strides = strides
     scratch = [Double](repeating: 0, count: shape.reduce(1, *))
   }
@@ -28,7 +30,8 @@ struct SparseCells {
   ///   - base: Offset of the event's slice in `output`.
   /// - Returns: Number of cells dropped because an index was out of range.
   mutating func fill(
-    energies: [Double], indices: [[Int32]], range: Range<Int>, scale: Double, into output: inout [Float], base: Int
+    energies: [Double], indices: [[Int32]], range: Range<Int>, scale: Double, into output: inout [Float],
+    base: Int
   ) -> Int {
     var dropped = 0
     let axes = shape.count

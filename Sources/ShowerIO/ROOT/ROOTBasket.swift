@@ -26,7 +26,9 @@ extension ROOTCursor {
     let key = try self.key()
     // The basket fields are the last 19 bytes of the key header; newer writers may put an extra
     // byte (fIOBits) before them, so position from fKeylen as uproot does.
-    guard key.keylen >= 19 else { throw corrupt("basket key of '\(key.name)' has fKeylen \(key.keylen) < 19") }
+    guard key.keylen >= 19 else {
+      throw corrupt("basket key of '\(key.name)' has fKeylen \(key.keylen) < 19")
+    }
     try jump(to: start + key.keylen - 19)
     _ = try u16()  // TBasket version
     _ = try i32()  // fBufferSize
@@ -45,7 +47,9 @@ extension ROOTCursor {
     var raw: [Int]? = nil
     if header.flag % 10 != 2 && header.nevBuf > 0 {
       let n = try i32()
-      guard n >= 0, n <= remaining / 4 else { throw corrupt("embedded basket offset table claims \(n) entries") }
+      guard n >= 0, n <= remaining / 4 else {
+        throw corrupt("embedded basket offset table claims \(n) entries")
+      }
       var table = try (0..<n).map { _ in try i32() }
       if header.flag > 20 && header.flag < 40 { table = table.map { $0 & 0x00FF_FFFF } }
       raw = table
@@ -55,30 +59,40 @@ extension ROOTCursor {
         try skip(4 * m)
       }
     }
-    guard header.flag == 1 || header.flag > 10 else { return ROOTBasketContent(entryCount: 0, data: [], offsets: nil) }
+    guard header.flag == 1 || header.flag > 10 else {
+      return ROOTBasketContent(entryCount: 0, data: [], offsets: nil)
+    }
     guard header.last >= keylen else {
-      throw corrupt("embedded basket of '\(header.key.name)': fLast (\(header.last)) is smaller than fKeylen (\(keylen))")
+      throw corrupt(
+        "embedded basket of '\(header.key.name)': fLast (\(header.last)) is smaller than fKeylen (\(keylen))")
     }
     try need(header.last)
     let data = Array(bytes[(position + keylen)..<(position + header.last)])
     position += header.last
-    let offsets = try raw.map { try ROOTBasketContent.offsets($0, entries: header.nevBuf, keylen: keylen, border: data.count, context: context) }
+    let offsets = try raw.map {
+      try ROOTBasketContent.offsets(
+        $0, entries: header.nevBuf, keylen: keylen, border: data.count, context: context)
+    }
     return ROOTBasketContent(entryCount: header.nevBuf, data: data, offsets: offsets)
   }
 }
 
 extension ROOTBasketContent {
   /// Turns a stored offset table (key-relative) into `entries + 1` data positions ending at `border`.
-  static func offsets(_ table: [Int], entries: Int, keylen: Int, border: Int, context: String) throws -> [Int] {
+  static func offsets(_ table: [Int], entries: Int, keylen: Int, border: Int, context: String) throws -> [Int]
+  {
     guard table.count >= entries else {
-      throw ShowerIOError(.corrupt, "\(context): offset table has \(table.count) entries, the basket holds \(entries)")
+      throw ShowerIOError(
+        .corrupt, "\(context): offset table has \(table.count) entries, the basket holds \(entries)")
     }
     var result = [Int](repeating: 0, count: entries + 1)
     var previous = 0
     for k in 0..<entries {
       let value = table[k] - keylen
       guard value >= previous, value <= border else {
-        throw ShowerIOError(.corrupt, "\(context): entry offset \(k) (\(value)) is out of order or past the data (\(border) bytes)")
+        throw ShowerIOError(
+          .corrupt,
+          "\(context): entry offset \(k) (\(value)) is out of order or past the data (\(border) bytes)")
       }
       result[k] = value
       previous = value
@@ -98,26 +112,40 @@ extension ROOTSource {
     let header = try cursor.basketHeader()
     let key = header.key
     guard key.keylen <= key.nbytes, key.nbytes <= record.count else {
-      throw ShowerIOError(.corrupt, "\(what): fNbytes (\(key.nbytes)) and fKeylen (\(key.keylen)) do not fit the \(record.count)-byte record", file: path)
+      throw ShowerIOError(
+        .corrupt,
+        "\(what): fNbytes (\(key.nbytes)) and fKeylen (\(key.keylen)) do not fit the \(record.count)-byte record",
+        file: path)
     }
     guard header.last >= key.keylen else {
-      throw ShowerIOError(.corrupt, "corrupt basket of branch '\(branch)' at offset \(ref.seek): fLast (\(header.last)) is smaller than fKeylen (\(key.keylen))", file: path)
+      throw ShowerIOError(
+        .corrupt,
+        "corrupt basket of branch '\(branch)' at offset \(ref.seek): fLast (\(header.last)) is smaller than fKeylen (\(key.keylen))",
+        file: path)
     }
     let stored = record[key.keylen..<key.nbytes]
-    let payload = key.isCompressed ? try ROOTCompression.decompress(stored, to: key.objlen, file: path, what: what) : Array(stored)
+    let payload =
+      key.isCompressed
+      ? try ROOTCompression.decompress(stored, to: key.objlen, file: path, what: what) : Array(stored)
     let border = header.last - key.keylen
     guard border <= payload.count else {
-      throw ShowerIOError(.corrupt, "corrupt basket of branch '\(branch)' at offset \(ref.seek): fLast (\(header.last)) points past the \(payload.count) data bytes", file: path)
+      throw ShowerIOError(
+        .corrupt,
+        "corrupt basket of branch '\(branch)' at offset \(ref.seek): fLast (\(header.last)) points past the \(payload.count) data bytes",
+        file: path)
     }
     var offsets: [Int]? = nil
     if border < payload.count && header.nevBuf > 0 {
       var table = ROOTCursor(payload, position: border, context: "\(path): \(what)")
       let n = try table.i32()
       guard n >= header.nevBuf, n <= table.remaining / 4 else {
-        throw ShowerIOError(.corrupt, "\(what): entry offset table claims \(n) entries for \(header.nevBuf) entries", file: path)
+        throw ShowerIOError(
+          .corrupt, "\(what): entry offset table claims \(n) entries for \(header.nevBuf) entries", file: path
+        )
       }
       let raw = try (0..<header.nevBuf).map { _ in try table.i32() }
-      offsets = try ROOTBasketContent.offsets(raw, entries: header.nevBuf, keylen: key.keylen, border: border, context: "\(path): \(what)")
+      offsets = try ROOTBasketContent.offsets(
+        raw, entries: header.nevBuf, keylen: key.keylen, border: border, context: "\(path): \(what)")
     }
     let data = border == payload.count ? payload : Array(payload[0..<border])
     return ROOTBasketContent(entryCount: header.nevBuf, data: data, offsets: offsets)
@@ -126,7 +154,8 @@ extension ROOTSource {
   /// Reads only the header of a free basket, for its entry count.
   func basketEntryCount(_ ref: ROOTBasketRef, branch: String) throws -> Int {
     let record = try read(at: ref.seek, count: min(ref.bytes, 1024), what: "the basket of branch '\(branch)'")
-    var cursor = ROOTCursor(record, context: "\(path): the basket of branch '\(branch)' at offset \(ref.seek)")
+    var cursor = ROOTCursor(
+      record, context: "\(path): the basket of branch '\(branch)' at offset \(ref.seek)")
     return try cursor.basketHeader().nevBuf
   }
 }

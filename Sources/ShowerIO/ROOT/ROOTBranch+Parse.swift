@@ -57,7 +57,9 @@ extension ROOTCursor {
     guard maxBaskets >= 0, maxBaskets < 10_000_000, writeBasket >= 0, writeBasket <= maxBaskets,
       entriesValue >= 0, entriesValue < 1e15
     else {
-      throw corrupt("branch '\(name)' has impossible basket counts (fMaxBaskets \(maxBaskets), fWriteBasket \(writeBasket))")
+      throw corrupt(
+        "branch '\(name)' has impossible basket counts (fMaxBaskets \(maxBaskets), fWriteBasket \(writeBasket))"
+      )
     }
     let subBranches = try objArray(depth: depth)
     let leafObjects = try objArray(depth: depth)
@@ -87,7 +89,8 @@ extension ROOTCursor {
     for i in 0..<free {
       branch.baskets.append(
         ROOTBasketRef(
-          firstEntry: basketEntry[i], entryCount: i + 1 < maxBaskets ? basketEntry[i + 1] - basketEntry[i] : -1,
+          firstEntry: basketEntry[i],
+          entryCount: i + 1 < maxBaskets ? basketEntry[i + 1] - basketEntry[i] : -1,
           seek: basketSeek[i], bytes: basketBytes[i], embedded: nil))
     }
     for object in basketObjects {

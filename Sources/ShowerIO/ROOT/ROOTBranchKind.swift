@@ -64,14 +64,18 @@ extension ROOTBranch {
     if className == "TBranchObject" { return .unsupported("TBranchObject holds whole objects") }
     guard leaves.count == 1, let leaf = leaves.first else {
       if leaves.isEmpty { return .unsupported("branch has no leaves") }
-      guard leaves.allSatisfy({ $0.length >= 1 && $0.length <= 1 << 24 }) else { return .unsupported("a leaf length is not usable") }
+      guard leaves.allSatisfy({ $0.length >= 1 && $0.length <= 1 << 24 }) else {
+        return .unsupported("a leaf length is not usable")
+      }
       return .leafList
     }
     if leaf.className == "TLeafC" { return .string(header: 0) }
     guard let type = leaf.elementType else {
       return .unsupported("leaf class \(leaf.className) (compressed floats or objects) is out of scope")
     }
-    guard leaf.length >= 1, leaf.length <= 1 << 24 else { return .unsupported("leaf length \(leaf.length) is not usable") }
+    guard leaf.length >= 1, leaf.length <= 1 << 24 else {
+      return .unsupported("leaf length \(leaf.length) is not usable")
+    }
     if let counter = leaf.count { return .counted(type, counter: counter.name, header: 0) }
     return leaf.length > 1 ? .fixedArray(type, count: leaf.length) : .scalar(type)
   }
@@ -105,6 +109,8 @@ extension ROOTBranch {
     case 365: return .string(header: 6)
     default: break
     }
-    return .unsupported("split member with streamer type \(code) of class \(element.className) needs TStreamerInfo, which the reader does not parse")
+    return .unsupported(
+      "split member with streamer type \(code) of class \(element.className) needs TStreamerInfo, which the reader does not parse"
+    )
   }
 }

@@ -37,7 +37,8 @@ enum ROOTCompression {
     }
     guard total == length else {
       throw ShowerIOError(
-        .corrupt, "corrupt compressed record: the blocks of \(what) add up to \(total) bytes, but fObjlen says \(length)",
+        .corrupt,
+        "corrupt compressed record: the blocks of \(what) add up to \(total) bytes, but fObjlen says \(length)",
         file: file)
     }
     var failure: ShowerIOError? = nil
@@ -50,7 +51,10 @@ enum ROOTCompression {
       }
       while produced < length {
         guard stored.endIndex - at >= 9 else {
-          fail(.corrupt, "corrupt compressed record: \(what) ends after \(produced) of \(length) bytes (no room for another 9-byte block header)")
+          fail(
+            .corrupt,
+            "corrupt compressed record: \(what) ends after \(produced) of \(length) bytes (no room for another 9-byte block header)"
+          )
           break
         }
         let tag = String(decoding: stored[at..<at + 2], as: UTF8.self)
@@ -58,15 +62,22 @@ enum ROOTCompression {
         let u = Int(stored[at + 6]) | Int(stored[at + 7]) << 8 | Int(stored[at + 8]) << 16
         let available = stored.endIndex - at - 9
         guard c <= available else {
-          fail(.corrupt, "corrupt compression block in \(what): block claims \(c) compressed bytes but the record holds only \(available) after the 9-byte block header")
+          fail(
+            .corrupt,
+            "corrupt compression block in \(what): block claims \(c) compressed bytes but the record holds only \(available) after the 9-byte block header"
+          )
           break
         }
         guard u <= length - produced, u > 0 else {
-          fail(.corrupt, "corrupt compression block in \(what): block claims \(u) uncompressed bytes, but \(length - produced) remain of fObjlen \(length)")
+          fail(
+            .corrupt,
+            "corrupt compression block in \(what): block claims \(u) uncompressed bytes, but \(length - produced) remain of fObjlen \(length)"
+          )
           break
         }
         let source = stored[(at + 9)..<(at + 9 + c)]
-        let target = unsafe UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(out)[produced..<produced + u])
+        let target = unsafe UnsafeMutableRawBufferPointer(
+          rebasing: UnsafeMutableRawBufferPointer(out)[produced..<produced + u])
         let result: (ShowerIOError.Code, String)?
         switch tag {
         case "ZL": result = unsafe inflateZlib(source, into: target, what: what)
@@ -74,9 +85,14 @@ enum ROOTCompression {
         case "L4": result = unsafe inflateLZ4(source, into: target, what: what)
         case "ZS": result = unsafe inflateZstd(source, into: target, what: what)
         case "CS":
-          result = (.unsupportedCompression, "\(what) uses ROOT's pre-2000 'CS' compression, which is not supported; re-write the file with a current ROOT")
+          result = (
+            .unsupportedCompression,
+            "\(what) uses ROOT's pre-2000 'CS' compression, which is not supported; re-write the file with a current ROOT"
+          )
         default:
-          let printable = tag.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 32 } ? tag : "0x" + stored[at..<at + 2].map { String($0, radix: 16) }.joined()
+          let printable =
+            tag.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 32 }
+            ? tag : "0x" + stored[at..<at + 2].map { String($0, radix: 16) }.joined()
           result = (.unsupportedCompression, "unknown compression algorithm '\(printable)' in \(what)")
         }
         if let (code, message) = result {
@@ -103,10 +119,15 @@ enum ROOTCompression {
     }
     if status != Z_OK {
       let reason = unsafe String(cString: zError(status))
-      return (.decompressionFailed, "zlib decompression failed for \(what) (zlib says: \(reason), code \(status))")
+      return (
+        .decompressionFailed, "zlib decompression failed for \(what) (zlib says: \(reason), code \(status))"
+      )
     }
     if Int(produced) != target.count {
-      return (.decompressionFailed, "zlib decompression of \(what) gave \(produced) bytes, the block header says \(target.count)")
+      return (
+        .decompressionFailed,
+        "zlib decompression of \(what) gave \(produced) bytes, the block header says \(target.count)"
+      )
     }
     return nil
   }
@@ -123,7 +144,10 @@ enum ROOTCompression {
         input.count, target.baseAddress!.assumingMemoryBound(to: UInt8.self), &outPosition, target.count)
     }
     if status != LZMA_OK || outPosition != target.count {
-      return (.decompressionFailed, "lzma (XZ) decompression failed for \(what) (liblzma code \(status.rawValue), \(outPosition) of \(target.count) bytes)")
+      return (
+        .decompressionFailed,
+        "lzma (XZ) decompression failed for \(what) (liblzma code \(status.rawValue), \(outPosition) of \(target.count) bytes)"
+      )
     }
     return nil
   }
@@ -131,20 +155,29 @@ enum ROOTCompression {
   private static func inflateLZ4(
     _ source: ArraySlice<UInt8>, into target: UnsafeMutableRawBufferPointer, what: String
   ) -> (ShowerIOError.Code, String)? {
-    guard source.count >= 8 else { return (.corrupt, "LZ4 block in \(what) is shorter than its 8-byte checksum") }
+    guard source.count >= 8 else {
+      return (.corrupt, "LZ4 block in \(what) is shorter than its 8-byte checksum")
+    }
     var expected: UInt64 = 0
     for b in source.prefix(8) { expected = expected << 8 | UInt64(b) }
     let data = source.dropFirst(8)
     if XXH64.hash(data) != expected {
-      return (.decompressionFailed, "LZ4 checksum mismatch in \(what): the stored XXH64 does not match the compressed data; the file is corrupt")
+      return (
+        .decompressionFailed,
+        "LZ4 checksum mismatch in \(what): the stored XXH64 does not match the compressed data; the file is corrupt"
+      )
     }
     let written = unsafe data.withUnsafeBytes { input in
       unsafe LZ4_decompress_safe(
-        input.baseAddress!.assumingMemoryBound(to: CChar.self), target.baseAddress!.assumingMemoryBound(to: CChar.self),
+        input.baseAddress!.assumingMemoryBound(to: CChar.self),
+        target.baseAddress!.assumingMemoryBound(to: CChar.self),
         Int32(input.count), Int32(target.count))
     }
     if Int(written) != target.count {
-      return (.decompressionFailed, "LZ4 decompression failed for \(what) (LZ4 returned \(written), expected \(target.count) bytes)")
+      return (
+        .decompressionFailed,
+        "LZ4 decompression failed for \(what) (LZ4 returned \(written), expected \(target.count) bytes)"
+      )
     }
     return nil
   }
@@ -160,7 +193,9 @@ enum ROOTCompression {
       return (.decompressionFailed, "zstd decompression failed for \(what) (zstd says: \(reason))")
     }
     if written != target.count {
-      return (.decompressionFailed, "zstd decompression of \(what) gave \(written) bytes, expected \(target.count)")
+      return (
+        .decompressionFailed, "zstd decompression of \(what) gave \(written) bytes, expected \(target.count)"
+      )
     }
     return nil
   }

@@ -7,14 +7,16 @@ extension ROOTFile {
     var lines: [String] = []
     lines.append(
       "\(path): ROOT file version \(header.versionString)\(header.version == 40000 ? " (Geant4 g4tools)" : ""), "
-        + "\(header.isBig ? "big" : "small") header, \(header.end) bytes, default compression \(Self.describeCompression(header.compression))")
+        + "\(header.isBig ? "big" : "small") header, \(header.end) bytes, default compression \(Self.describeCompression(header.compression))"
+    )
     let trees = self.trees
     if trees.isEmpty { lines.append("  no trees") }
     for entry in trees {
       let tree = try self.tree(entry.path)
       lines.append(
         "  tree '\(tree.path)' (cycle \(tree.cycle), TTree v\(tree.version)): \(tree.entries) entries, "
-          + "\(tree.allBranches.count) branches, metadata \(tree.recordCompression == "raw" ? "uncompressed" : tree.recordCompression)")
+          + "\(tree.allBranches.count) branches, metadata \(tree.recordCompression == "raw" ? "uncompressed" : tree.recordCompression)"
+      )
       let width = min(40, tree.allBranches.map(\.path.count).max() ?? 0)
       for branch in tree.allBranches {
         let name = branch.path.padding(to: width)
@@ -22,11 +24,14 @@ extension ROOTFile {
         let embedded = branch.embeddedBasketCount
         lines.append(
           "    \(name)  \(branch.kind.typeName.padding(to: 22))  \(branch.entries) entries, \(baskets) basket\(baskets == 1 ? "" : "s")"
-            + (embedded > 0 ? " (\(embedded) embedded)" : "") + ", \(Self.describeCompression(branch.compression))")
+            + (embedded > 0 ? " (\(embedded) embedded)" : "")
+            + ", \(Self.describeCompression(branch.compression))")
         if branch.kind == .leafList {
           for leaf in branch.leaves {
             let type = leaf.elementType?.cppName ?? leaf.className
-            lines.append("      leaf \(leaf.name.padding(to: width - 5))  \(type)\(leaf.count.map { "[\($0.name)]" } ?? "")")
+            lines.append(
+              "      leaf \(leaf.name.padding(to: width - 5))  \(type)\(leaf.count.map { "[\($0.name)]" } ?? "")"
+            )
           }
         }
       }

@@ -91,10 +91,11 @@ public final class ROOTFile: Sendable {
     }
     let parts = name.split(separator: "/").map(String.init)
     let directoryPath = parts.dropLast().joined(separator: "/")
-    let candidates = root.all.first { $0.path == directoryPath }?.keys.filter {
-      $0.name == parts.last && ["TTree", "TNtuple", "TNtupleD"].contains($0.className)
-        && (cycle == nil || $0.cycle == cycle)
-    } ?? []
+    let candidates =
+      root.all.first { $0.path == directoryPath }?.keys.filter {
+        $0.name == parts.last && ["TTree", "TNtuple", "TNtupleD"].contains($0.className)
+          && (cycle == nil || $0.cycle == cycle)
+      } ?? []
     guard let key = candidates.max(by: { $0.cycle < $1.cycle }) else {
       let names = trees.map(\.path)
       throw ShowerIOError(

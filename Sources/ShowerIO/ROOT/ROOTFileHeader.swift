@@ -31,11 +31,14 @@ public struct ROOTFileHeader: Sendable, Equatable {
   ///   - path: For error messages.
   init(_ bytes: [UInt8], fileSize: Int, path: String) throws {
     if fileSize == 0 {
-      throw ShowerIOError(.notROOT, "not a ROOT file: the file is empty (0 bytes), too short for the file header", file: path)
+      throw ShowerIOError(
+        .notROOT, "not a ROOT file: the file is empty (0 bytes), too short for the file header", file: path)
     }
     guard bytes.count >= 4, bytes[0..<4].elementsEqual("root".utf8) else {
-      let shown = String(decoding: bytes.prefix(4).map { $0 >= 32 && $0 < 127 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
-      throw ShowerIOError(.notROOT, "not a ROOT file: the first 4 bytes are '\(shown)', expected 'root'", file: path)
+      let shown = String(
+        decoding: bytes.prefix(4).map { $0 >= 32 && $0 < 127 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+      throw ShowerIOError(
+        .notROOT, "not a ROOT file: the first 4 bytes are '\(shown)', expected 'root'", file: path)
     }
     var cursor = ROOTCursor(bytes, position: 4, context: "\(path): file header")
     do {
@@ -51,7 +54,9 @@ public struct ROOTFileHeader: Sendable, Equatable {
       compression = try cursor.i32()
       seekInfo = isBig ? try cursor.i64() : try cursor.i32()
     } catch {
-      throw ShowerIOError(.notROOT, "not a ROOT file: the file is only \(fileSize) bytes, too short for the file header", file: path)
+      throw ShowerIOError(
+        .notROOT, "not a ROOT file: the file is only \(fileSize) bytes, too short for the file header",
+        file: path)
     }
     guard end <= fileSize else {
       throw ShowerIOError(
@@ -60,10 +65,16 @@ public struct ROOTFileHeader: Sendable, Equatable {
         file: path)
     }
     guard begin > 0, begin < fileSize, nbytesName >= 0, begin + nbytesName < fileSize else {
-      throw ShowerIOError(.corrupt, "corrupt file header: fBEGIN \(begin), fNbytesName \(nbytesName) for a \(fileSize)-byte file", file: path)
+      throw ShowerIOError(
+        .corrupt,
+        "corrupt file header: fBEGIN \(begin), fNbytesName \(nbytesName) for a \(fileSize)-byte file",
+        file: path)
     }
     guard version >= 30000 else {
-      throw ShowerIOError(.unsupportedVersion, "ROOT file version \(versionString) is too old; supported are files from ROOT 5.23–6.x and Geant4 (4.00/00)", file: path)
+      throw ShowerIOError(
+        .unsupportedVersion,
+        "ROOT file version \(versionString) is too old; supported are files from ROOT 5.23–6.x and Geant4 (4.00/00)",
+        file: path)
     }
   }
 }

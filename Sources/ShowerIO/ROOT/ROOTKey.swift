@@ -39,7 +39,8 @@ extension ROOTCursor {
     let name = try string()
     let title = try string()
     guard nbytes >= 0, objlen >= 0, keylen >= 0 else {
-      throw corrupt("key '\(name)' has negative sizes (fNbytes \(nbytes), fObjlen \(objlen), fKeylen \(keylen))")
+      throw corrupt(
+        "key '\(name)' has negative sizes (fNbytes \(nbytes), fObjlen \(objlen), fKeylen \(keylen))")
     }
     return ROOTKey(
       nbytes: nbytes, version: version, objlen: objlen, keylen: keylen, cycle: cycle, seekKey: seekKey,
@@ -61,7 +62,9 @@ extension ROOTSource {
         file: path)
     }
     guard key.keylen <= key.nbytes, key.objlen < 1 << 31 else {
-      throw ShowerIOError(.corrupt, "\(what) at offset \(key.seekKey) has fKeylen \(key.keylen) > fNbytes \(key.nbytes)", file: path)
+      throw ShowerIOError(
+        .corrupt, "\(what) at offset \(key.seekKey) has fKeylen \(key.keylen) > fNbytes \(key.nbytes)",
+        file: path)
     }
     let record = try read(at: key.seekKey, count: key.nbytes, what: what)
     let stored = record[key.keylen...]

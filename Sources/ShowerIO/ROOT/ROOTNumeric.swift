@@ -70,27 +70,38 @@ func appendDecoded<T: ROOTNumeric>(
       for _ in 0..<count { out.append(T(rootUnsigned: UInt64(unsafe raw[p]))); p += 1 }
     case .int16:
       for _ in 0..<count {
-        out.append(T(rootInteger: Int64(Int16(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian))))
+        out.append(
+          T(
+            rootInteger: Int64(
+              Int16(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian))))
         p += 2
       }
     case .uint16:
       for _ in 0..<count {
-        out.append(T(rootUnsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian)))
+        out.append(
+          T(rootUnsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian)))
         p += 2
       }
     case .int32:
       for _ in 0..<count {
-        out.append(T(rootInteger: Int64(Int32(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))))
+        out.append(
+          T(
+            rootInteger: Int64(
+              Int32(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))))
         p += 4
       }
     case .uint32:
       for _ in 0..<count {
-        out.append(T(rootUnsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian)))
+        out.append(
+          T(rootUnsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian)))
         p += 4
       }
     case .int64:
       for _ in 0..<count {
-        out.append(T(rootInteger: Int64(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)))
+        out.append(
+          T(
+            rootInteger: Int64(
+              bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)))
         p += 8
       }
     case .uint64:
@@ -100,12 +111,18 @@ func appendDecoded<T: ROOTNumeric>(
       }
     case .float:
       for _ in 0..<count {
-        out.append(T(rootDouble: Double(Float(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))))
+        out.append(
+          T(
+            rootDouble: Double(
+              Float(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))))
         p += 4
       }
     case .double:
       for _ in 0..<count {
-        out.append(T(rootDouble: Double(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)))
+        out.append(
+          T(
+            rootDouble: Double(
+              bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)))
         p += 8
       }
     }

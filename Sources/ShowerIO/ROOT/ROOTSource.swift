@@ -73,12 +73,15 @@ internal import Foundation
         }
         done += n
       }
-      if done < count { unsafe buffer.baseAddress!.advanced(by: done).initialize(repeating: 0, count: count - done) }
+      if done < count {
+        unsafe buffer.baseAddress!.advanced(by: done).initialize(repeating: 0, count: count - done)
+      }
       initialized = count
     }
     if failed != 0 {
       throw ShowerIOError(
-        .truncated, "reading \(what()) at offset \(offset) failed: \(unsafe String(cString: strerror(failed)))",
+        .truncated,
+        "reading \(what()) at offset \(offset) failed: \(unsafe String(cString: strerror(failed)))",
         file: path)
     }
     return bytes

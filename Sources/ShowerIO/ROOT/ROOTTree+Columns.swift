@@ -36,7 +36,9 @@ extension ROOTTree {
     let named = all.filter { $0.name == name }
     if named.count == 1 { return ROOTColumn(branch: named[0], leaf: nil) }
     for branch in all where branch.kind == .leafList {
-      if let i = branch.leaves.firstIndex(where: { $0.name == name }) { return ROOTColumn(branch: branch, leaf: i) }
+      if let i = branch.leaves.firstIndex(where: { $0.name == name }) {
+        return ROOTColumn(branch: branch, leaf: i)
+      }
     }
     throw ShowerIOError(
       .missingDataset,
@@ -53,7 +55,8 @@ extension ROOTTree {
       return ROOTColumn(branch: candidate, leaf: nil)
     }
     throw ShowerIOError(
-      .corrupt, "counted branch '\(branch.path)' refers to counter '\(name)', which is not a branch of tree '\(path)'",
+      .corrupt,
+      "counted branch '\(branch.path)' refers to counter '\(name)', which is not a branch of tree '\(path)'",
       file: source.path, dataset: branch.path)
   }
 

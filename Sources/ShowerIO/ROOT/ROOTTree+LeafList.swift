@@ -11,12 +11,14 @@ extension ROOTTree {
     for leaf in leaves {
       guard let type = leaf.elementType else {
         throw ShowerIOError(
-          .wrongType, "leaf '\(leaf.name)' of leaf list '\(branch.path)' has class \(leaf.className), which the reader cannot decode",
+          .wrongType,
+          "leaf '\(leaf.name)' of leaf list '\(branch.path)' has class \(leaf.className), which the reader cannot decode",
           file: source.path, dataset: branch.path)
       }
       types.append(type)
     }
-    let fixedSize = leaves.allSatisfy { $0.count == nil }
+    let fixedSize =
+      leaves.allSatisfy { $0.count == nil }
       ? zip(leaves, types).reduce(0) { $0 + $1.0.length * $1.1.size } : nil
     try forEachBasket(of: branch, in: range) { ref, content, local in
       for k in local {
@@ -28,7 +30,9 @@ extension ROOTTree {
         } else if let fixedSize {
           position = k * fixedSize
           end = position + fixedSize
-          guard end <= content.data.count else { throw corrupt(branch, ref, "entry \(ref.firstEntry + k) runs past the basket data") }
+          guard end <= content.data.count else {
+            throw corrupt(branch, ref, "entry \(ref.firstEntry + k) runs past the basket data")
+          }
         } else {
           throw corrupt(branch, ref, "leaf list with counted leaves but no entry offsets")
         }
@@ -38,12 +42,18 @@ extension ROOTTree {
           var n = leaf.length
           if let counter = leaf.count {
             guard let value = counts[counter.name], value >= 0 else {
-              throw corrupt(branch, ref, "leaf '\(leaf.name)' is counted by '\(counter.name)', which is not an earlier leaf of the entry")
+              throw corrupt(
+                branch, ref,
+                "leaf '\(leaf.name)' is counted by '\(counter.name)', which is not an earlier leaf of the entry"
+              )
             }
             n = value
           }
           guard n >= 0, n <= end - position, position + n * type.size <= end else {
-            throw corrupt(branch, ref, "entry \(ref.firstEntry + k): leaf '\(leaf.name)' needs \(n * type.size) bytes, only \(end - position) left in the entry")
+            throw corrupt(
+              branch, ref,
+              "entry \(ref.firstEntry + k): leaf '\(leaf.name)' needs \(n * type.size) bytes, only \(end - position) left in the entry"
+            )
           }
           if n == 1 && !type.isFloatingPoint {
             var single: [Int] = []
@@ -54,7 +64,8 @@ extension ROOTTree {
           position += n * type.size
         }
         guard position == end else {
-          throw corrupt(branch, ref, "entry \(ref.firstEntry + k) has \(end - position) bytes left after its leaves")
+          throw corrupt(
+            branch, ref, "entry \(ref.firstEntry + k) has \(end - position) bytes left after its leaves")
         }
         if wantOffsets { offsets.append(values.count) }
       }

@@ -31,7 +31,9 @@ extension ROOTTree {
   func checked(_ range: Range<Int>?) throws -> Range<Int> {
     guard let range else { return 0..<entries }
     guard range.lowerBound >= 0, range.upperBound <= entries else {
-      throw ShowerIOError(.invalidArgument, "entry range \(range) is outside the tree's \(entries) entries", file: source.path, dataset: path)
+      throw ShowerIOError(
+        .invalidArgument, "entry range \(range) is outside the tree's \(entries) entries", file: source.path,
+        dataset: path)
     }
     return range
   }
@@ -41,11 +43,13 @@ extension ROOTTree {
     of branch: ROOTBranch, in range: Range<Int>,
     _ body: (ROOTBasketRef, ROOTBasketContent, Range<Int>) throws -> Void
   ) throws {
-    for ref in branch.baskets where ref.firstEntry < range.upperBound && ref.firstEntry + ref.entryCount > range.lowerBound {
+    for ref in branch.baskets
+    where ref.firstEntry < range.upperBound && ref.firstEntry + ref.entryCount > range.lowerBound {
       let content = try source.basket(ref, branch: branch.path)
       guard content.entryCount == ref.entryCount else {
         throw ShowerIOError(
-          .corrupt, "the basket of branch '\(branch.path)' at offset \(ref.seek) holds \(content.entryCount) entries, the branch index says \(ref.entryCount)",
+          .corrupt,
+          "the basket of branch '\(branch.path)' at offset \(ref.seek) holds \(content.entryCount) entries, the branch index says \(ref.entryCount)",
           file: source.path, dataset: branch.path)
       }
       let lo = max(range.lowerBound, ref.firstEntry) - ref.firstEntry
@@ -55,18 +59,23 @@ extension ROOTTree {
   }
 
   func corrupt(_ branch: ROOTBranch, _ ref: ROOTBasketRef, _ message: String) -> ShowerIOError {
-    let place = ref.embedded == nil ? "the basket at offset \(ref.seek)" : "the embedded basket starting at entry \(ref.firstEntry)"
+    let place =
+      ref.embedded == nil
+      ? "the basket at offset \(ref.seek)" : "the embedded basket starting at entry \(ref.firstEntry)"
     return ShowerIOError(.corrupt, "\(place): \(message)", file: source.path, dataset: branch.path)
   }
 
-  func read<T: ROOTNumeric>(_ column: ROOTColumn, as: T.Type, entries range: Range<Int>, offsets wantOffsets: Bool)
+  func read<T: ROOTNumeric>(
+    _ column: ROOTColumn, as: T.Type, entries range: Range<Int>, offsets wantOffsets: Bool
+  )
     throws -> (offsets: [Int], values: [T])
   {
     let branch = column.branch
     var values: [T] = []
     var offsets: [Int] = wantOffsets ? [0] : []
     if let leaf = column.leaf {
-      try readLeaf(branch, leaf: leaf, range: range, values: &values, offsets: &offsets, wantOffsets: wantOffsets)
+      try readLeaf(
+        branch, leaf: leaf, range: range, values: &values, offsets: &offsets, wantOffsets: wantOffsets)
       return (offsets, values)
     }
     switch branch.kind {
@@ -77,9 +86,14 @@ extension ROOTTree {
       try forEachBasket(of: branch, in: range) { ref, content, local in
         let (needed, overflow) = content.entryCount.multipliedReportingOverflow(by: entrySize)
         guard !overflow, content.data.count >= needed else {
-          throw corrupt(branch, ref, "\(content.data.count) data bytes cannot hold \(content.entryCount) entries of \(entrySize) bytes")
+          throw corrupt(
+            branch, ref,
+            "\(content.data.count) data bytes cannot hold \(content.entryCount) entries of \(entrySize) bytes"
+          )
         }
-        appendDecoded(content.data, from: local.lowerBound * entrySize, count: local.count * width, type: type, into: &values)
+        appendDecoded(
+          content.data, from: local.lowerBound * entrySize, count: local.count * width, type: type,
+          into: &values)
         if wantOffsets { for _ in local { offsets.append(offsets.last! + width) } }
       }
     case .counted(let type, let counter, let header):
@@ -89,7 +103,8 @@ extension ROOTTree {
           starts = Array(table[local.lowerBound...local.upperBound])
         } else {
           let counts = try read(
-            counterColumn(counter, for: branch), as: Int.self, entries: ref.firstEntry..<(ref.firstEntry + local.upperBound),
+            counterColumn(counter, for: branch), as: Int.self,
+            entries: ref.firstEntry..<(ref.firstEntry + local.upperBound),
             offsets: false
           ).values
           var position = 0
@@ -97,27 +112,37 @@ extension ROOTTree {
           for (k, n) in counts.enumerated() {
             if k >= local.lowerBound { starts.append(position) }
             guard n >= 0, n <= content.data.count, position <= content.data.count else {
-              throw corrupt(branch, ref, "counter '\(counter)' value \(n) does not fit the basket's \(content.data.count) bytes")
+              throw corrupt(
+                branch, ref,
+                "counter '\(counter)' value \(n) does not fit the basket's \(content.data.count) bytes")
             }
             position += header + n * type.size
           }
           starts.append(position)
           guard position <= content.data.count else {
-            throw corrupt(branch, ref, "counter '\(counter)' asks for \(position) bytes, the basket holds \(content.data.count)")
+            throw corrupt(
+              branch, ref,
+              "counter '\(counter)' asks for \(position) bytes, the basket holds \(content.data.count)")
           }
         }
         for k in 0..<(starts.count - 1) {
           let bytes = starts[k + 1] - starts[k] - header
           guard bytes >= 0, bytes % type.size == 0 else {
-            throw corrupt(branch, ref, "entry \(ref.firstEntry + local.lowerBound + k) has \(bytes) bytes, not a whole number of \(type.size)-byte values")
+            throw corrupt(
+              branch, ref,
+              "entry \(ref.firstEntry + local.lowerBound + k) has \(bytes) bytes, not a whole number of \(type.size)-byte values"
+            )
           }
-          appendDecoded(content.data, from: starts[k] + header, count: bytes / type.size, type: type, into: &values)
+          appendDecoded(
+            content.data, from: starts[k] + header, count: bytes / type.size, type: type, into: &values)
           if wantOffsets { offsets.append(values.count) }
         }
       }
     case .vector(let type):
       try forEachBasket(of: branch, in: range) { ref, content, local in
-        guard let table = content.offsets else { throw corrupt(branch, ref, "std::vector basket without entry offsets") }
+        guard let table = content.offsets else {
+          throw corrupt(branch, ref, "std::vector basket without entry offsets")
+        }
         for k in local {
           let start = table[k]
           let length = table[k + 1] - start
@@ -128,7 +153,10 @@ extension ROOTTree {
           var cursor = ROOTCursor(content.data, position: start + 6, context: "")
           let n = (try? cursor.i32()) ?? -1
           guard length >= 10, n >= 0, 10 + n * type.size == length else {
-            throw corrupt(branch, ref, "std::vector entry \(ref.firstEntry + k) has \(length) bytes, which does not match its header (\(n) values of \(type.size) bytes + 10)")
+            throw corrupt(
+              branch, ref,
+              "std::vector entry \(ref.firstEntry + k) has \(length) bytes, which does not match its header (\(n) values of \(type.size) bytes + 10)"
+            )
           }
           appendDecoded(content.data, from: start + 10, count: n, type: type, into: &values)
           if wantOffsets { offsets.append(values.count) }

@@ -93,10 +93,13 @@ extension ROOTBranch {
     var next = 0
     for i in baskets.indices {
       if baskets[i].embedded == nil {
-        if baskets[i].entryCount < 0 { baskets[i].entryCount = try source.basketEntryCount(baskets[i], branch: name) }
+        if baskets[i].entryCount < 0 {
+          baskets[i].entryCount = try source.basketEntryCount(baskets[i], branch: name)
+        }
         guard baskets[i].firstEntry == next, baskets[i].entryCount >= 0 else {
           throw ShowerIOError(
-            .corrupt, "branch '\(path)' of tree '\(tree)': basket \(i) starts at entry \(baskets[i].firstEntry), expected \(next)",
+            .corrupt,
+            "branch '\(path)' of tree '\(tree)': basket \(i) starts at entry \(baskets[i].firstEntry), expected \(next)",
             file: source.path, dataset: path)
         }
       } else {
@@ -106,7 +109,8 @@ extension ROOTBranch {
     }
     guard next == entries || (baskets.isEmpty && !branches.isEmpty) else {
       throw ShowerIOError(
-        .corrupt, "branch '\(path)' of tree '\(tree)': its baskets hold \(next) entries but the branch says \(entries)",
+        .corrupt,
+        "branch '\(path)' of tree '\(tree)': its baskets hold \(next) entries but the branch says \(entries)",
         file: source.path, dataset: path)
     }
     for i in branches.indices { try branches[i].resolveBaskets(source: source, tree: tree) }
