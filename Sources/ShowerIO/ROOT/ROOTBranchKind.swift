@@ -53,9 +53,27 @@ public enum ROOTBranchKind: Sendable, Equatable {
 
 extension ROOTBranch {
   /// Decides `kind` for this branch and its sub-branches.
-  mutating func classify() {
-    for i in branches.indices { branches[i].classify() }
+  mutating func classify(streamers: ROOTStreamerInfo? = nil) {
+    for i in branches.indices { branches[i].classify(streamers: streamers) }
     kind = classification()
+    if case .unsupported = kind, let element, [300, 365, 500].contains(element.streamerType),
+      let types = streamers?.members[element.className], element.id >= 0, element.id < types.count
+    {
+      kind = Self.classifySTL(types[element.id])
+    }
+  }
+
+  /// A split STL member (streamer type 300/365/500) by its C++ type name from the StreamerInfo.
+  static func classifySTL(_ typeName: String) -> ROOTBranchKind {
+    let name = String(typeName.replacing("std::", with: "").filter { $0 != " " })
+    if name == "string" { return .string(header: 6) }
+    if name == "vector<string>" { return .stringVector }
+    if name.hasPrefix("vector<"), name.hasSuffix(">"),
+      let type = ROOTElementType(cppName: String(name.dropFirst(7).dropLast()))
+    {
+      return .vector(type)
+    }
+    return .unsupported("split member of type \(typeName) is out of scope")
   }
 
   private func classification() -> ROOTBranchKind {

@@ -11,6 +11,12 @@ enum ROOTObject {
   case leaf(ROOTLeaf)
   case branch(ROOTBranch)
   case basket(ROOTBasketContent)
+  /// A TStreamerInfo: class name and member type names.
+  case streamerInfo(String, [String])
+  /// A TObjArray held through a pointer.
+  case array([ROOTObject])
+  /// A TStreamerElement's type name.
+  case streamerElement(String)
   /// An object of a class the reader skipped by its byte count, or a reference to a non-leaf.
   case skipped(String)
 }
@@ -58,6 +64,12 @@ extension ROOTCursor {
     case _ where className.hasPrefix("TLeaf"):
       let leaf = try self.leaf(className: className, depth: depth + 1)
       object = .leaf(leaf)
+    case "TObjArray":
+      object = .array(try objArray(depth: depth + 1))
+    case "TStreamerInfo":
+      object = try streamerInfo(depth: depth + 1)
+    case _ where className.hasPrefix("TStreamer") && end != nil:
+      object = try streamerElement(className: className)
     case "TBasket":
       object = .basket(try embeddedBasket())
     default:

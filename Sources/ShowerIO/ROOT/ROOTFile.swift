@@ -103,6 +103,6 @@ public final class ROOTFile: Sendable {
         "no tree '\(path)' in the file\(ShowerIOError.didYouMean(name, in: names)) (trees: \(names.isEmpty ? "none" : names.joined(separator: ", ")))",
         file: self.path, dataset: path)
     }
-    return try ROOTTree(source: source, key: key, path: name)
+    return try ROOTTree(source: source, key: key, path: name, seekInfo: header.seekInfo)
   }
 }

@@ -26,7 +26,7 @@ public final class ROOTTree: Sendable {
   public let recordCompression: String
   let source: ROOTSource
 
-  init(source: ROOTSource, key: ROOTKey, path: String) throws {
+  init(source: ROOTSource, key: ROOTKey, path: String, seekInfo: Int = 0) throws {
     let what = "key '\(key.name);\(key.cycle)' (\(key.className))"
     let payload = try source.payload(of: key, what: what)
     var cursor = ROOTCursor(payload, origin: key.keylen, context: "\(source.path): tree '\(path)'")
@@ -63,9 +63,17 @@ public final class ROOTTree: Sendable {
     var branches: [ROOTBranch] = []
     for object in try cursor.objArray() { if case .branch(let b) = object { branches.append(b) } }
     if let end { try cursor.jump(to: end) }
+    // Split STL members are typed only by the StreamerInfo record: read it when needed.
+    var streamers: ROOTStreamerInfo? = nil
+    let needsStreamers = branches.flatMap(\.flattened).contains {
+      [300, 365, 500].contains($0.element?.streamerType ?? 0)
+    }
+    if needsStreamers, seekInfo > 0 {
+      streamers = try? ROOTStreamerInfo(source: source, seek: seekInfo)
+    }
     for i in branches.indices {
       try branches[i].resolveBaskets(source: source, tree: path)
-      branches[i].classify()
+      branches[i].classify(streamers: streamers)
     }
     self.name = key.name
     self.path = path
