@@ -16,6 +16,12 @@ public struct ShowerFileSummary: Sendable, Equatable, Codable {
     public var pdgID: Int32
     /// Number of showers.
     public var count: Int
+
+    /// Creates a count.
+    public init(pdgID: Int32, count: Int) {
+      self.pdgID = pdgID
+      self.count = count
+    }
   }
 
   /// File path.

@@ -48,13 +48,16 @@ extension HDF5File {
       let listing = present.isEmpty ? "the file has no datasets" : "it has " + present.map { "'\($0)'" }.joined(separator: ", ")
       throw ShowerIOError(
         .missingDataset,
-        "no dataset '\(name)' in \(path)\(ShowerIOError.didYouMean(name, in: present)) (\(listing))",
+        "no dataset '\(name)' in \(fileName)\(ShowerIOError.didYouMean(name, in: present)) (\(listing))",
         file: path, dataset: name)
     }
     return try HDF5Handle(
       unsafe H5Dopen2(id, name, swh5_p_default()), .dataset,
       orThrow: HDF5Library.failure(.corrupt, "cannot open the dataset; the file may be damaged", file: path, dataset: name))
   }
+
+  /// The file's name without its folder, for short messages.
+  var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
 
   /// Current extent of an open dataset.
   func shape(of dataset: borrowing HDF5Handle, name: String) throws(ShowerIOError) -> [Int] {

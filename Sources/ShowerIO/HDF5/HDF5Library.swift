@@ -3,10 +3,12 @@ import Synchronization
 
 /// The process-wide gate to the HDF5 C library.
 ///
-/// Debian's HDF5 is built without thread safety, so every HDF5 call in ShowerIO runs inside
-/// `HDF5Library.locked { … }`, which holds one global `Mutex`. The first entry also initialises
-/// the library and switches off its automatic error printing; failures are then collected from
-/// the error stack with `failure(_:_:file:dataset:)` and thrown as `ShowerIOError`.
+/// HDF5 builds are often not thread-safe, and a thread-safe build serialises its calls anyway, so
+/// every HDF5 call in ShowerIO runs inside `HDF5Library.locked { … }`, which holds one global
+/// `Mutex`. The first entry initialises the library. Every entry switches off HDF5's automatic
+/// error printing for the calling thread (in a thread-safe build, such as Debian's, that setting
+/// and the error stack are per thread); failures are collected from the error stack with
+/// `failure(_:_:file:dataset:)` and thrown as `ShowerIOError`.
 ///
 /// The lock is not recursive: code inside `locked` must not call public ShowerIO API, and must not
 /// release the last reference to a reader or writer (their `deinit` takes the lock).
@@ -20,9 +22,9 @@ enum HDF5Library {
     try state.withLock { (initialised: inout Bool) throws(ShowerIOError) -> T in
       if !initialised {
         _ = H5open()
-        swh5_silence_errors()
         initialised = true
       }
+      swh5_silence_errors()
       return try body()
     }
   }
@@ -32,9 +34,9 @@ enum HDF5Library {
     state.withLock { (initialised: inout Bool) in
       if !initialised {
         _ = H5open()
-        swh5_silence_errors()
         initialised = true
       }
+      swh5_silence_errors()
       body()
     }
   }
