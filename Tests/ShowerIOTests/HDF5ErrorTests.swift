@@ -81,3 +81,35 @@ import Testing
     #expect(error.code == .writeFailed)
   }
 }
+
+@Suite struct HDF5DamageTests {
+  @Test func damagedChunkNamesTheEvent() throws {
+    let dir = try TemporaryDirectory()
+    let url = dir.file("damaged.h5")
+    var data = try Data(contentsOf: Fixtures.url("calotwin.h5"))
+    // Chunk 1 of ECAL (shower 1) starts at byte 11990 (h5py get_chunk_info): overwrite its middle.
+    for i in 12100..<12300 { data[i] = 0xA5 }
+    try data.write(to: url)
+    let reader = try ShowerFileReader(at: url)
+    #expect(try reader.read(0..<1).count == 1)
+    let error = try #require(throws: ShowerIOError.self) { try reader.read(0..<4) }
+    #expect(error.code == .decompressionFailed)
+    #expect(error.dataset == "ECAL")
+    #expect(error.event == 1)
+    #expect(error.description.contains("damaged.h5: 'ECAL': event 1: "))
+  }
+
+  @Test func emptyFileHasNoShowers() throws {
+    let dir = try TemporaryDirectory()
+    let url = dir.file("empty.h5")
+    let writer = try ShowerFileWriter(at: url)
+    try writer.finish()
+    let reader = try ShowerFileReader(at: url)
+    #expect(reader.count == 0)
+    #expect(try reader.readAll().count == 0)
+    let summary = try ShowerFileSummary(reader: reader)
+    #expect(summary.count == 0)
+    #expect(summary.meanTotalEnergy == 0)
+    #expect(summary.text.contains("0 showers"))
+  }
+}

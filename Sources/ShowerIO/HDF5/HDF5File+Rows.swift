@@ -38,15 +38,39 @@ extension HDF5File {
     }
     guard status >= 0 else {
       let stack = HDF5Library.takeErrorStack()
-      let truncated = stack.contains("truncated") || stack.contains("addr overflow") || stack.contains("eof")
-      throw ShowerIOError(
-        truncated ? .truncated : .corrupt,
-        "cannot read rows \(rows.lowerBound)..<\(rows.upperBound): the file is "
-          + (truncated ? "truncated" : "damaged") + "; copy or regenerate it"
-          + (stack.isEmpty ? "" : " (HDF5: \(stack))"),
-        file: path, dataset: name, event: rows.lowerBound)
+      // Find the first unreadable row, so the error can name the event.
+      var event = rows.lowerBound
+      if rows.count > 1 {
+        for row in rows {
+          let readable = (try? readRows(
+            dataset, name: name, shape: shape, rows: row..<row + 1, memoryType: memoryType, zero: zero)) != nil
+          if !readable {
+            event = row
+            break
+          }
+        }
+      }
+      throw Self.readFailure(stack: stack, file: path, dataset: name, event: event)
     }
     return values
+  }
+
+  /// The error for a failed read, classified from HDF5's error stack.
+  private static func readFailure(stack: String, file: String, dataset: String, event: Int) -> ShowerIOError {
+    let lower = stack.lowercased()
+    let code: ShowerIOError.Code
+    let what: String
+    if lower.contains("truncated") || lower.contains("addr overflow") || lower.contains("eof") {
+      (code, what) = (.truncated, "the file is truncated")
+    } else if lower.contains("filter") || lower.contains("inflate") || lower.contains("deflate") {
+      (code, what) = (.decompressionFailed, "a compressed chunk is damaged (decompression failed)")
+    } else {
+      (code, what) = (.corrupt, "the data is damaged")
+    }
+    return ShowerIOError(
+      code, "cannot read this shower: \(what); copy or regenerate the file"
+        + (stack.isEmpty ? "" : " (HDF5: \(stack))"),
+      file: file, dataset: dataset, event: event)
   }
 
   /// Creates an empty dataset of shape `[0] + rowShape` that can grow along axis 0.
