@@ -27,9 +27,11 @@ final class HDF5File: Sendable {
   /// - Throws: `fileNotFound`, `notHDF5` (no HDF5 signature), `truncated` or `corrupt`.
   static func open(_ path: String) throws(ShowerIOError) -> HDF5File {
     var isDirectory: ObjCBool = false
-    guard unsafe FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-    else {
+    guard unsafe FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ShowerIOError(.fileNotFound, "no such file; check the path", file: path)
+    }
+    guard !isDirectory.boolValue else {
+      throw ShowerIOError(.invalidArgument, "this is a folder; pass an .h5 file inside it", file: path)
     }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw ShowerIOError(.fileNotFound, "file is not readable; check its permissions", file: path)
