@@ -79,7 +79,7 @@ let package = Package(
     .target(
       name: "ShowerIO",
       dependencies: ["CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
-      exclude: ["ROOT/README.md"],
+      exclude: ["README.md", "ROOT/README.md"],
       swiftSettings: strictSafety),
     .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
     .target(name: "Validation", dependencies: ["ShowerIO"], swiftSettings: swiftSettings),
