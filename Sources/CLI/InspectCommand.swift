@@ -8,7 +8,7 @@ struct InspectCommand: AsyncParsableCommand {
     commandName: "inspect",
     abstract: "Describe a shower file: layout, datasets, attributes, energies, angles, mean total energy.")
 
-  @Argument(help: "HDF5 shower file (CaloTwin, LCD/3DGAN or CaloChallenge layout).")
+  @Argument(help: "HDF5 shower file (CaloTwin, LCD/3DGAN or CaloChallenge layout), or a ROOT file.")
   var file: String
 
   @Flag(help: "Print the summary as JSON.")
@@ -32,6 +32,10 @@ struct InspectCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if ROOTFile.hasROOTSignature(atPath: file) {  // ROOT files: trees, branches, types, compression
+      print(try runReporting { try ROOTFile(path: file).summary() })
+      return
+    }
     let options = ShowerReadOptions(layout: layout.flatMap(ShowerLayout.init(rawValue:)), lcdScale: lcdScale)
     let summary = try runReporting {
       try ShowerFileSummary(contentsOf: URL(fileURLWithPath: file), options: options, chunkSize: chunkSize)

@@ -28,7 +28,13 @@ public struct ROOTShowerSource: Sendable {
     let file = try ROOTFile(path: path)
     let names = file.trees.map(\.path)
     func pick(_ candidates: [String]) throws -> ROOTTree {
-      guard let name = candidates.first(where: { names.contains($0) }) else {
+      // An exact path first; else a tree of that name in a subdirectory ("ntuples/events"),
+      // as Geant4 writes with SetNtupleDirectoryName, when only one matches.
+      let nested = candidates.lazy.compactMap { candidate in
+        let matches = names.filter { $0.hasSuffix("/" + candidate) }
+        return matches.count == 1 ? matches[0] : nil
+      }
+      guard let name = candidates.first(where: { names.contains($0) }) ?? nested.first else {
         throw ShowerIOError(
           .missingDataset,
           "no tree \(candidates.map { "'\($0)'" }.joined(separator: " or ")) in the file\(ShowerIOError.didYouMean(candidates[0], in: names)); trees: \(names.isEmpty ? "none" : names.joined(separator: ", ")). Set 'tree' in the mapping",

@@ -43,6 +43,14 @@ public final class ROOTFile: Sendable {
     try self.init(source: ROOTSource(bytes: bytes, name: name))
   }
 
+  /// Whether the file at `path` starts with ROOT's magic bytes "root" (false if unreadable).
+  public static func hasROOTSignature(atPath path: String) -> Bool {
+    guard let source = try? ROOTSource(path: path), source.size >= 4,
+      let start = try? source.read(at: 0, count: 4, what: "magic")
+    else { return false }
+    return start.elementsEqual("root".utf8)
+  }
+
   init(source: ROOTSource) throws {
     self.source = source
     self.path = source.path

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import ShowerIO
+import Yams
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `calotwin convert input.root … --output showers.h5`: Geant4 ROOT ntuples of sparse cells to a
+/// dense HDF5 shower file (CaloTwin or CaloChallenge layout).
+struct ConvertCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "convert",
+    abstract: "Convert Geant4 ROOT ntuples (sparse cells) into an HDF5 shower file.",
+    discussion: """
+      The mapping (tree, branches, shape, units) comes from --preset, a YAML --mapping file, or flags; \
+      flags override the preset and the file. Presets: par04 (Par04's events or virtualReadout/global \
+      ntuples → CaloChallenge (z, α, r) voxels, 45×50×18) and cells-xyz (EnergyMC, Theta, EnergyCell, \
+      xCell, yCell, zCell → CaloTwin 51×51×25). Inputs may be globs; files are converted in parallel and \
+      written in order to a temporary file that is renamed into place at the end.
+      """)
+
+  @Argument(help: "ROOT files or glob patterns ('run_*.root').")
+  var inputs: [String]
+
+  @Option(name: .shortAndLong, help: "HDF5 file to write (replaced atomically).")
+  var output: String
+
+  @Option(help: "Mapping preset: \(ConversionMapping.presetNames.joined(separator: ", ")).")
+  var preset: String?
+
+  @Option(help: "YAML mapping file (keys of ConversionMapping; only what differs from the defaults).")
+  var mapping: String?
+
+  @Option(help: "Output layout: calotwin or calochallenge.")
+  var layout: String?
+
+  @Option(help: "Tree with the cells (a path such as ntuples/events).")
+  var tree: String?
+
+  @Option(help: "Tree with the primary energy and angle, when different.")
+  var energyTree: String?
+
+  @Option(help: "Branch with the primary energy.")
+  var primaryEnergy: String?
+
+  @Option(help: "Branch with the polar angle.")
+  var theta: String?
+
+  @Option(help: "Branch with the cell energies.")
+  var cellEnergy: String?
+
+  @Option(help: "Cell index branches, slowest axis first, comma-separated (zCell,phiCell,rhoCell).")
+  var indices: String?
+
+  @Option(help: "Dense shape, one extent per index branch, comma-separated (45,50,18).")
+  var shape: String?
+
+  @Option(help: "Factor from stored cell energies to MeV.")
+  var energyScale: Double?
+
+  @Option(help: "Factor from the stored primary energy to MeV.")
+  var primaryEnergyScale: Double?
+
+  @Option(help: "Factor from the stored angle to radians.")
+  var angleScale: Double?
+
+  @Option(help: "PDG code written for every shower.")
+  var pdgID: Int32?
+
+  @Option(help: "Entries per chunk (memory: chunk × cells × 4 bytes per parallel job).")
+  var chunk: Int = 500
+
+  @Option(help: "Chunks converted in parallel (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  func validate() throws {
+    guard chunk > 0 else { throw ValidationError("--chunk must be positive") }
+    guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
+    if let layout, ConversionMapping.Layout(rawValue: layout) == nil {
+      throw ValidationError("unknown layout '\(layout)'; use calotwin or calochallenge")
+    }
+  }
+
+  /// The mapping from preset, file and flags, in that order of precedence (flags win).
+  func resolvedMapping() throws -> ConversionMapping {
+    var m = ConversionMapping()
+    if let preset { m = try ConversionMapping.preset(preset) }
+    if let mapping {
+      let text = try String(contentsOfFile: mapping, encoding: .utf8)
+      do {
+        m = try YAMLDecoder().decode(ConversionMapping.self, from: text)
+      } catch {
+        throw ShowerIOError(.badMapping, "cannot read the mapping: \(error)", file: mapping)
+      }
+    }
+    if let layout { m.layout = ConversionMapping.Layout(rawValue: layout)! }
+    if let tree { m.trees = [tree] }
+    if let energyTree { m.energyTrees = [energyTree] } else if tree != nil { m.energyTrees = [] }
+    if let primaryEnergy { m.primaryEnergy = primaryEnergy }
+    if let theta { m.theta = theta }
+    if let cellEnergy { m.cellEnergy = cellEnergy }
+    if let indices {
+      m.indices = indices.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+    if let shape {
+      let extents = shape.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+      guard extents.allSatisfy({ $0 != nil }) else {
+        throw ShowerIOError(.badMapping, "--shape '\(shape)' is not a comma-separated list of integers")
+      }
+      m.shape = extents.map { $0! }
+    }
+    if let energyScale { m.energyScale = energyScale }
+    if let primaryEnergyScale { m.primaryEnergyScale = primaryEnergyScale }
+    if let angleScale { m.angleScale = angleScale }
+    if let pdgID { m.pdgID = pdgID }
+    try m.validate()
+    return m
+  }
+
+  /// Input paths with glob patterns expanded, in the given order (each pattern's matches sorted).
+  func expandedInputs() throws -> [String] {
+    var paths: [String] = []
+    for input in inputs {
+      guard input.contains(where: { "*?[".contains($0) }) else {
+        paths.append(input)
+        continue
+      }
+      var result = glob_t()
+      defer { globfree(&result) }
+      guard glob(input, 0, nil, &result) == 0 else {
+        throw ShowerIOError(.fileNotFound, "no file matches '\(input)'")
+      }
+      let matches = (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }
+      paths += matches.sorted()
+    }
+    return paths
+  }
+
+  func run() async throws {
+    do {
+      let mapping = try resolvedMapping()
+      let paths = try expandedInputs()
+      let chunk = self.chunk
+      let sources = try await withThrowingTaskGroup(of: (Int, ROOTShowerSource).self) { group in
+        for (i, path) in paths.enumerated() {
+          group.addTask { (i, try ROOTShowerSource(path: path, mapping: mapping, chunkEntries: chunk)) }
+        }
+        var opened = [ROOTShowerSource?](repeating: nil, count: paths.count)
+        for try await (i, source) in group { opened[i] = source }
+        return opened.map { $0! }
+      }
+      let total = sources.reduce(0) { $0 + $1.cellTree.entries }
+      let bar = ProgressBar(total: total, unit: "events", quiet: quiet)
+      let writer = try ShowerFileWriter(
+        at: URL(fileURLWithPath: output),
+        layout: mapping.layout == .calochallenge ? .caloChallenge : .caloTwin, cellShape: mapping.cellShape,
+        generator: GeneratorInfo(program: "calotwin convert", version: CaloTwinVersion.string),
+        attributes: ["source": paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")])
+      var last = 0
+      let summary = try await ROOTConversion.run(
+        sources: sources, concurrency: jobs,
+        progress: { done in
+          bar.advance(by: done - last)
+          last = done
+        },
+        write: { batch in try writer.append(batch) })
+      try writer.finish()
+      bar.finish()
+      var text = summary.text
+      text += "\nwrote \(output) (\(mapping.layout.rawValue) layout, cells \(mapping.cellShape))"
+      FileHandle.standardError.write(Data((text + "\n").utf8))
+    } catch let error as ShowerIOError {
+      FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}

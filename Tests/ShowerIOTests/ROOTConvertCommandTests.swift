@@ -1,0 +1,88 @@
+import Foundation
+import ShowerIO
+import TestSupport
+import Testing
+
+/// `calotwin convert` end to end: ROOT in, HDF5 out, read back with ShowerFileReader and compared
+/// with the uproot + numpy reference (Fixtures/root-par04-dense.json).
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: TestEnvironment.calotwinExecutable.path)))
+struct ROOTConvertCommandTests {
+  static let input = ROOTConvertTests.fixture("root-par04like.root").path
+
+  @Test func par04PresetWritesTheReferenceShowers() throws {
+    let directory = try TemporaryDirectory()
+    let output = directory.file("par04.h5")
+    let result = try runProcess(
+      TestEnvironment.calotwinExecutable,
+      [
+        "convert", "--preset", "par04", Self.input, Self.input, "--output", output.path, "--chunk", "9",
+        "--quiet",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("2 files, 200 events read, 200 showers written, 0 skipped"))
+    let reference = try JSONDecoder().decode(
+      ROOTConvertTests.Dense.self, from: Data(contentsOf: ROOTConvertTests.fixture("root-par04-dense.json")))
+    let batch = try ShowerFileReader(at: output).readAll()
+    #expect(batch.count == 200 && batch.cellShape == [40500])
+    for event in [0, 1, 16, 57, 99] {
+      var expected = [Float](repeating: 0, count: 40500)
+      for pair in reference.detail[String(event)]! { expected[Int(pair[0])] = Float(pair[1]) }
+      #expect(Array(batch.shower(event)) == expected, "event \(event)")
+      #expect(Array(batch.shower(event + 100)) == expected, "second file, event \(event)")
+    }
+    #expect(batch.energy.prefix(100).map { Float($0) } == reference.incidentEnergy.map { Float($0) })
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+    #expect(leftovers == ["par04.h5"], "no temporary file is left behind")
+  }
+
+  @Test(.enabled(if: ROOTReference.available)) func brokenInputFailsWithItsNameAndLeavesNoOutput() throws {
+    let directory = try TemporaryDirectory()
+    let output = directory.file("out.h5")
+    let bad = ROOTReference.directory("root-testdata/bad").appendingPathComponent("wrong-magic.root").path
+    let result = try runProcess(
+      TestEnvironment.calotwinExecutable,
+      ["convert", "--preset", "par04", Self.input, bad, "-o", output.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("wrong-magic.root") && result.stderr.contains("not a ROOT file"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
+  }
+
+  @Test func flagsOverrideThePresetAndYAMLMappingsWork() throws {
+    let directory = try TemporaryDirectory()
+    let yaml = directory.file("mapping.yaml")
+    try """
+    tree: events
+    cellEnergy: EnergyCell
+    indices: [zCell, phiCell, rhoCell]
+    shape: [45, 50, 18]
+    layout: calochallenge
+    energyScale: 2
+    """.write(to: yaml, atomically: true, encoding: .utf8)
+    let viaYAML = directory.file("yaml.h5")
+    let viaFlags = directory.file("flags.h5")
+    for (arguments, output) in [
+      (["--mapping", yaml.path], viaYAML),
+      (["--preset", "par04", "--energy-scale", "2"], viaFlags),
+    ] {
+      let result = try runProcess(
+        TestEnvironment.calotwinExecutable, ["convert", Self.input, "-o", output.path, "--quiet"] + arguments)
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    let a = try ShowerFileReader(at: viaYAML).readAll()
+    let b = try ShowerFileReader(at: viaFlags).readAll()
+    #expect(a.cells == b.cells && a.energy == b.energy)
+    let plain = try ROOTShowerSource(path: Self.input, mapping: .par04(), chunkEntries: 100)
+    let (reference, _) = try plain.convert(0..<100)
+    #expect(
+      a.cells == reference.cells.map { $0 * 2 }
+        || zip(a.cells, reference.cells).allSatisfy {
+          isClose($0, $1 * 2, relative: 1e-6)
+        })
+  }
+
+  @Test func inspectDescribesROOTFiles() throws {
+    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", Self.input])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("tree 'events'") && result.stdout.contains("vector<double>"))
+  }
+}
