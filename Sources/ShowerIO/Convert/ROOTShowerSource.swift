@@ -82,6 +82,7 @@ public struct ROOTShowerSource: Sendable {
     var cells = [Float](repeating: 0, count: range.count * n)
     var dense = SparseCells(shape: m.shape)
     var kept = 0
+    let indexValues = indices.map(\.values)
     for event in 0..<range.count {
       let span = energies.offsets[event]..<energies.offsets[event + 1]
       guard
@@ -98,7 +99,7 @@ public struct ROOTShowerSource: Sendable {
         continue
       }
       summary.cellsOutOfRange += dense.fill(
-        energies: energies.values, indices: indices.map(\.values), range: span, scale: m.energyScale,
+        energies: energies.values, indices: indexValues, range: span, scale: m.energyScale,
         into: &cells, base: kept * n)
       batch.energy.append(e)
       batch.theta.append(theta.map { $0[event] * m.angleScale } ?? m.defaultTheta)

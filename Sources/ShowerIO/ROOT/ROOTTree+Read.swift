@@ -125,6 +125,22 @@ extension ROOTTree {
               "counter '\(counter)' asks for \(position) bytes, the basket holds \(content.data.count)")
           }
         }
+        if header == 0 {  // contiguous values: check every entry, then decode them in one pass
+          for k in 0..<(starts.count - 1) where (starts[k + 1] - starts[k]) % type.size != 0 {
+            throw corrupt(
+              branch, ref,
+              "entry \(ref.firstEntry + local.lowerBound + k) has \(starts[k + 1] - starts[k]) bytes, not a whole number of \(type.size)-byte values"
+            )
+          }
+          let base = values.count
+          appendDecoded(
+            content.data, from: starts[0], count: (starts.last! - starts[0]) / type.size, type: type,
+            into: &values)
+          if wantOffsets {
+            for k in 1..<starts.count { offsets.append(base + (starts[k] - starts[0]) / type.size) }
+          }
+          return
+        }
         for k in 0..<(starts.count - 1) {
           let bytes = starts[k + 1] - starts[k] - header
           guard bytes >= 0, bytes % type.size == 0 else {
