@@ -18,8 +18,22 @@ public struct PhysicsSettings: Codable, Sendable, Equatable {
   /// Range rejection: charged particles whose range is below the distance to the slice
   /// boundary deposit on the spot.
   public var rangeRejection: Bool = true
+  /// Angular model of multiple scattering per step.
+  public var scatteringModel: ScatteringModel = .wentzel
+  /// Factor on 1/λ1 (1 = screened Rutherford with Molière screening). The default 1.5 is tuned so
+  /// that R90 and the central-cell fractions match Geant4 (it stands in for the Mott correction
+  /// at high Z and the shape of the condensed-step angular distribution).
+  public var scatteringScale: Double = 1.5
   /// Energy-loss straggling in active slices.
   public var straggling: Bool = true
 
   public init() {}
+
+  /// How the polar deflection of a condensed step is drawn.
+  public enum ScatteringModel: String, Codable, Sendable {
+    /// Gaussian in θ with the Highland–Lynch–Dahl width for the step (central 98 %).
+    case highland
+    /// Wentzel distribution matching ⟨1 − cos θ⟩ = 1 − exp(−s/λ1) (heavier tails).
+    case wentzel
+  }
 }

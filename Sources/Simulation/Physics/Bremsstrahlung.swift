@@ -108,9 +108,11 @@ struct Bremsstrahlung: Sendable {
     let kp2 = densityFactor * e * e
     let lo = log(cut * cut + kp2)
     let hi = log(t * t + kp2)
-    while true {
-      let k = (exp(lo + (hi - lo) * rng.uniform()) - kp2).squareRoot()
+    var k = cut
+    for _ in 0..<1000 {
+      k = (exp(lo + (hi - lo) * rng.uniform()) - kp2).squareRoot()
       if rng.uniform() * maxKdxs <= kDxs(kinetic: t, photon: k) { return k }
     }
+    return k
   }
 }

@@ -30,6 +30,20 @@ enum MultipleScattering {
     return sum
   }
 
+  /// cos θ from a 2-D Gaussian with the Highland–Lynch–Dahl projected width
+  /// θ0 = 13.6 MeV/(βcp) √(x/X0) (1 + 0.038 ln(x/(X0 β²))), x/X0 clamped to ≥ 1e-4 in the log.
+  @inline(__always)
+  static func highlandCosTheta(kinetic t: Double, stepInX0 x: Double, rng: inout RandomStream) -> Double {
+    let m = PhysicsConstants.electronMass
+    let pc = (t * (t + 2 * m)).squareRoot()
+    let beta2 = pc * pc / ((t + m) * (t + m))
+    let corr = max(0.2, 1 + 0.038 * log(max(x, 1e-4) / beta2))
+    let theta0 = 13.6 / (pc * beta2.squareRoot()) * x.squareRoot() * corr
+    let theta2 = -2 * theta0 * theta0 * log(rng.uniform())
+    if theta2 >= Double.pi * Double.pi { return 1 - 2 * rng.uniform() }
+    return cos(theta2.squareRoot())
+  }
+
   /// Mean ⟨μ⟩, μ = (1 − cos θ)/2, of a Wentzel distribution with screening parameter `a`.
   static func wentzelMean(_ a: Double) -> Double {
     if a > 1e6 { return 0.5 - 1 / (6 * a) }

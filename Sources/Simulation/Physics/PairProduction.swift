@@ -47,9 +47,12 @@ struct PairProduction: Sendable {
       bound += a.density * t1
     }
     bound *= PhysicsConstants.alpha * PhysicsConstants.electronRadius * PhysicsConstants.electronRadius * 1.05
-    while true {
+    // Near threshold the screened formula is not valid; Geant4 samples ε uniformly there.
+    if k < 2 { return lo + (hi - lo) * rng.uniform() }
+    for _ in 0..<1000 {
       let eps = lo + (hi - lo) * rng.uniform()
       if rng.uniform() * bound <= dxs(photon: k, fraction: eps) { return eps }
     }
+    return lo + (hi - lo) * rng.uniform()
   }
 }

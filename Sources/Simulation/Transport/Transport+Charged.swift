@@ -15,9 +15,11 @@ extension Transport {
     var materialIndex = slices[Int(p.slice)].material
     var mt = world.tables[materialIndex]
     var nmfp = -log(rng.uniform())
+    var steps = 0
     while true {
       let t = p.energy
-      if t <= settings.trackingCut {
+      steps += 1
+      if t <= settings.trackingCut || steps > 1_000_000 {
         stop(&p, slice: p.slice)
         return
       }
@@ -42,7 +44,7 @@ extension Transport {
       let sLoss =
         range > fr
         ? settings.rangeFraction * range + fr * (1 - settings.rangeFraction) * (2 - fr / range) : range
-      let invLambda1 = mt.inverseLambda1.at(gi, gf)
+      let invLambda1 = mt.inverseLambda1.at(gi, gf) * settings.scatteringScale
       let sScatter = max(settings.scatteringStepFactor / invLambda1, 1e-5)
       let s = min(sInteraction, sLoss, sScatter)
       let discrete = s == sInteraction
@@ -68,7 +70,13 @@ extension Transport {
       p.z += p.dz * hinge
       let hx = p.x
       let hy = p.y
-      let cosTheta = world.screening.sampleCosTheta(pathOverLambda: s * invLambda1, rng: &rng)
+      let cosTheta: Double
+      if settings.scatteringModel == .wentzel {
+        cosTheta = world.screening.sampleCosTheta(pathOverLambda: s * invLambda1, rng: &rng)
+      } else {
+        cosTheta = MultipleScattering.highlandCosTheta(
+          kinetic: t, stepInX0: s / mt.radiationLength, rng: &rng)
+      }
       p.deflect(cosTheta: cosTheta, phi: 2 * Double.pi * rng.uniform())
       let rest = s - hinge
       let (db2, next2) = boundary(p)

@@ -7,6 +7,7 @@ var events = 100
 var particle = ParticleKind.electron
 var thetaDeg = 90.0
 var seed: UInt64 = 12345
+var settings = PhysicsSettings()
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
   switch a {
@@ -15,6 +16,11 @@ while let a = args.popFirst() {
   case "--particle": particle = ParticleKind(name: args.popFirst()!)!
   case "--theta": thetaDeg = Double(args.popFirst()!)!
   case "--seed": seed = UInt64(args.popFirst()!)!
+  case "--ms-scale": settings.scatteringScale = Double(args.popFirst()!)!
+  case "--ms-step": settings.scatteringStepFactor = Double(args.popFirst()!)!
+  case "--highland": settings.scatteringModel = .highland
+  case "--no-rr": settings.rangeRejection = false
+  case "--cut": settings.rangeCut = Double(args.popFirst()!)!
   default: fatalError("unknown option \(a)")
   }
 }
@@ -22,7 +28,7 @@ while let a = args.popFirst() {
 let geant4MsPerGeV = (14.0, 16.0)
 for e in energyGeV {
   let gen = PrimaryGenerator(particle: particle, energy: .fixed(e * 1000), theta: .fixed(thetaDeg * .pi / 180))
-  let sim = try ShowerSimulator(geometry: .clicLike, generator: gen, seed: seed)
+  let sim = try ShowerSimulator(geometry: .clicLike, generator: gen, settings: settings, seed: seed)
   var showers: [ShowerRecord] = []
   for i in 0..<events { showers.append(sim.simulate(event: i)) }
   let st = ShowerStatistics(showers: showers, detector: sim.detector)
