@@ -43,9 +43,13 @@ extension Particle {
   /// Rotates the direction by polar angle θ (given as cos θ) and azimuth φ.
   @inline(__always)
   mutating func deflect(cosTheta c: Double, phi: Double) {
+    deflect(cosTheta: c, cosPhi: cos(phi), sinPhi: sin(phi))
+  }
+
+  /// Rotates the direction by polar angle θ and an azimuth given by its cosine and sine.
+  @inline(__always)
+  mutating func deflect(cosTheta c: Double, cosPhi cp: Double, sinPhi sp: Double) {
     let s = max(0, 1 - c * c).squareRoot()
-    let cp = cos(phi)
-    let sp = sin(phi)
     let sz2 = 1 - dz * dz
     if sz2 > 1e-10 {
       let sz = sz2.squareRoot()

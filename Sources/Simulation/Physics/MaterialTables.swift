@@ -2,7 +2,27 @@ internal import Foundation
 
 /// Every per-material table the transport reads, built once per run: stopping powers, ranges,
 /// cross-sections, transport mean free paths and the production cuts.
-struct MaterialTables: Sendable {
+///
+/// The transport reads an interleaved copy (`hot`, 12 values per energy node) so that one step
+/// touches one cache line and no reference counting happens in the inner loop.
+final class MaterialTables: @unchecked Sendable {
+  /// Columns of the interleaved table.
+  enum Column {
+    static let dedx = 0  // + particle (0 e−, 1 e+)
+    static let range = 2  // + particle
+    static let ionisation = 4  // + particle
+    static let brem = 6
+    static let annihilation = 7
+    static let inverseLambda1 = 8
+    static let compton = 9
+    static let photo = 10
+    static let pair = 11
+    static let count = 12
+  }
+
+  /// Interleaved tables, `EnergyGrid.count * Column.count` values; owned, freed in deinit.
+  let hot: UnsafeMutablePointer<Double>
+
   let material: Material
   let cuts: ProductionCuts
   let brem: Bremsstrahlung
@@ -56,6 +76,24 @@ struct MaterialTables: Sendable {
     sigmaCompton = compton
     sigmaPhoto = photoTable
     sigmaPair = pairTable
+    hot = .allocate(capacity: EnergyGrid.count * Column.count)
+    let columns: [EnergyTable] = [
+      dedx[0], dedx[1], range[0], range[1], sigmaIonisation[0], sigmaIonisation[1], sigmaBrem,
+      sigmaAnnihilation, inverseLambda1, sigmaCompton, sigmaPhoto, sigmaPair,
+    ]
+    for i in 0..<EnergyGrid.count {
+      for (c, table) in columns.enumerated() { hot[i * Column.count + c] = table.values[i] }
+    }
+  }
+
+  deinit { hot.deallocate() }
+
+  /// Linear interpolation of column `c` at node `i`, fraction `f`.
+  @inline(__always)
+  func lookup(_ c: Int, _ i: Int, _ f: Double) -> Double {
+    let a = hot[i * Column.count + c]
+    let b = hot[(i + 1) * Column.count + c]
+    return a + f * (b - a)
   }
 
   /// CSDA range table for a stopping-power table.
@@ -106,16 +144,18 @@ struct MaterialTables: Sendable {
   /// Kinetic energy (MeV) whose range is `r` in the table of particle `p` (0 e−, 1 e+).
   @inline(__always)
   func energy(range r: Double, particle p: Int) -> Double {
-    range[p].values.withUnsafeBufferPointer { v in
-      if r <= v[0] { return EnergyGrid.minEnergy * r / v[0] }
-      var lo = 0
-      var hi = EnergyGrid.count - 1
-      while hi - lo > 1 {
-        let mid = (lo + hi) >> 1
-        if v[mid] <= r { lo = mid } else { hi = mid }
-      }
-      let f = (r - v[lo]) / (v[hi] - v[lo])
-      return exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step)
+    let c = Column.range + p
+    let n = Column.count
+    let v0 = hot[c]
+    if r <= v0 { return EnergyGrid.minEnergy * r / v0 }
+    var lo = 0
+    var hi = EnergyGrid.count - 1
+    while hi - lo > 1 {
+      let mid = (lo + hi) >> 1
+      if hot[mid * n + c] <= r { lo = mid } else { hi = mid }
     }
+    let a = hot[lo * n + c]
+    let f = (r - a) / (hot[hi * n + c] - a)
+    return exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step)
   }
 }

@@ -50,7 +50,7 @@ enum MultipleScattering {
     return a * ((1 + a) * log((1 + a) / a) - 1)
   }
 
-  /// Table of ln A against ln⟨μ⟩ on a uniform grid, for the inverse of `wentzelMean`.
+  /// Table of A against ln⟨μ⟩ on a uniform grid, for the inverse of `wentzelMean`.
   struct ScreeningTable: Sendable {
     static let lnMin = log(1e-12)
     static let lnMax = log(0.4999)
@@ -71,7 +71,7 @@ enum MultipleScattering {
           let mid = 0.5 * (lo + hi)
           if log(MultipleScattering.wentzelMean(exp(mid))) < target { lo = mid } else { hi = mid }
         }
-        out.append(0.5 * (lo + hi))
+        out.append(exp(0.5 * (lo + hi)))
       }
       lnA = out
     }
@@ -86,7 +86,7 @@ enum MultipleScattering {
       let x = (lm - ScreeningTable.lnMin) * invStep
       let i = min(Int(x), ScreeningTable.count - 2)
       let f = x - Double(i)
-      let a = exp(lnA[i] + f * (lnA[i + 1] - lnA[i]))
+      let a = lnA[i] + f * (lnA[i + 1] - lnA[i])
       let u = rng.uniform()
       let mu = a * u / (1 + a - u)
       return 1 - 2 * mu

@@ -27,8 +27,40 @@ struct PairProduction: Sendable {
     return sum * PhysicsConstants.alpha * PhysicsConstants.electronRadius * PhysicsConstants.electronRadius
   }
 
-  /// Macroscopic cross-section, 1/mm.
+  /// Macroscopic cross-section (1/mm): Geant4's parametrised Bethe–Heitler total cross-section
+  /// (G4BetheHeitlerModel, fitted to data from 1.5 MeV to 100 GeV) up to 80 GeV, above that the
+  /// screened integral scaled to join it.
   func crossSection(photon k: Double) -> Double {
+    let limit = 80_000.0
+    if k <= limit { return parametrised(photon: k) }
+    return integrated(photon: k) * parametrised(photon: limit) / integrated(photon: limit)
+  }
+
+  /// Σ n_i σ_i from Geant4's fit (1/mm).
+  func parametrised(photon k: Double) -> Double {
+    let m = PhysicsConstants.electronMass
+    guard k > 2 * m else { return 0 }
+    let x = log(max(k, 1.5) / m)
+    let x2 = x * x, x3 = x2 * x, x4 = x3 * x, x5 = x4 * x
+    let f1 = 8.7842e+2 - 1.9625e+3 * x + 1.2949e+3 * x2 - 2.0028e+2 * x3 + 1.2575e+1 * x4 - 2.8333e-1 * x5
+    let f2 = -1.0342e+1 + 1.7692e+1 * x - 8.2381 * x2 + 1.3063 * x3 - 9.0815e-2 * x4 + 2.3586e-3 * x5
+    let f3 = -4.5263e+2 + 1.1161e+3 * x - 8.6749e+2 * x2 + 2.1773e+2 * x3 - 2.0467e+1 * x4 + 6.5372e-1 * x5
+    var threshold = 1.0
+    if k < 1.5 {
+      let r = (k - 2 * m) / (1.5 - 2 * m)
+      threshold = r * r
+    }
+    let microbarn = 1e-28 * 1e6 * 1e-6  // mm²
+    var sum = 0.0
+    for a in atoms {
+      let z = a.z
+      sum += a.density * max(0, (z + 1) * (f1 * z + f2 * z * z + f3 / z)) * microbarn
+    }
+    return sum * threshold
+  }
+
+  /// Integral of the screened differential cross-section (1/mm).
+  func integrated(photon k: Double) -> Double {
     let m = PhysicsConstants.electronMass
     guard k > 2 * m * 1.0001 else { return 0 }
     let lo = m / k

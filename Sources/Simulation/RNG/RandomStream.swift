@@ -47,6 +47,17 @@ public struct RandomStream: Sendable {
     Double((next() >> 11) &+ 1) * 0x1.0p-53
   }
 
+  /// (cos φ, sin φ) of a uniform azimuth, without trigonometric calls (von Neumann).
+  @inline(__always)
+  public mutating func azimuth() -> (Double, Double) {
+    while true {
+      let u = 2 * uniform() - 1
+      let v = 2 * uniform() - 1
+      let r2 = u * u + v * v
+      if r2 <= 1, r2 > 1e-12 { return ((u * u - v * v) / r2, 2 * u * v / r2) }
+    }
+  }
+
   /// A standard normal deviate (Box–Muller, one value per call).
   @inline(__always)
   public mutating func normal() -> Double {

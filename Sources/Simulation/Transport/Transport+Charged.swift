@@ -24,7 +24,7 @@ extension Transport {
         return
       }
       let (gi, gf) = EnergyGrid.locate(t)
-      let range = mt.range[kind].at(gi, gf)
+      let range = mt.lookup(MaterialTables.Column.range + kind, gi, gf)
       let slice = slices[Int(p.slice)]
       if settings.rangeRejection {
         let safety = min(
@@ -35,16 +35,17 @@ extension Transport {
           return
         }
       }
-      let sIon = mt.sigmaIonisation[kind].at(gi, gf)
-      let sBrem = t > mt.cuts.photon ? mt.sigmaBrem.at(gi, gf) : 0
-      let sAnn = kind == 1 ? mt.sigmaAnnihilation.at(gi, gf) : 0
+      let sIon = mt.lookup(MaterialTables.Column.ionisation + kind, gi, gf)
+      let sBrem = t > mt.cuts.photon ? mt.lookup(MaterialTables.Column.brem, gi, gf) : 0
+      let sAnn = kind == 1 ? mt.lookup(MaterialTables.Column.annihilation, gi, gf) : 0
       let sigma = sIon + sBrem + sAnn
       let sInteraction = sigma > 0 ? nmfp / sigma : Double.infinity
       let fr = settings.finalRange
       let sLoss =
         range > fr
         ? settings.rangeFraction * range + fr * (1 - settings.rangeFraction) * (2 - fr / range) : range
-      let invLambda1 = mt.inverseLambda1.at(gi, gf) * settings.scatteringScale
+      let dedx = mt.lookup(MaterialTables.Column.dedx + kind, gi, gf)
+      let invLambda1 = mt.lookup(MaterialTables.Column.inverseLambda1, gi, gf) * settings.scatteringScale
       let sScatter = max(settings.scatteringStepFactor / invLambda1, 1e-5)
       let s = min(sInteraction, sLoss, sScatter)
       let discrete = s == sInteraction
@@ -55,7 +56,7 @@ extension Transport {
       let hinge = s * rng.uniform()
       let (db, next) = boundary(p)
       if db <= hinge {
-        if !continuousLoss(&p, path: db, range: range, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: x0 + p.dx * db, hingeY: y0 + p.dy * db, firstLength: db) { return }
+        if !continuousLoss(&p, path: db, range: range, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: x0 + p.dx * db, hingeY: y0 + p.dy * db, firstLength: db) { return }
         nmfp -= db * sigma
         guard cross(&p, distance: db, next: next) else { return }
         let material = slices[Int(p.slice)].material
@@ -77,7 +78,8 @@ extension Transport {
         cosTheta = MultipleScattering.highlandCosTheta(
           kinetic: t, stepInX0: s / mt.radiationLength, rng: &rng)
       }
-      p.deflect(cosTheta: cosTheta, phi: 2 * Double.pi * rng.uniform())
+      let (cp, sp) = rng.azimuth()
+      p.deflect(cosTheta: cosTheta, cosPhi: cp, sinPhi: sp)
       let rest = s - hinge
       let (db2, next2) = boundary(p)
       if db2 <= rest {
@@ -87,7 +89,7 @@ extension Transport {
         let by = p.y + p.dy * db2
         let saved = (p.x, p.y)
         (p.x, p.y) = (bx, by)
-        if !continuousLoss(&p, path: path, range: range, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
+        if !continuousLoss(&p, path: path, range: range, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
         (p.x, p.y) = saved
         nmfp -= path * sigma
         guard cross(&p, distance: db2, next: next2) else { return }
@@ -101,7 +103,7 @@ extension Transport {
       p.x += p.dx * rest
       p.y += p.dy * rest
       p.z += p.dz * rest
-      if !continuousLoss(&p, path: s, range: range, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
+      if !continuousLoss(&p, path: s, range: range, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
       if discrete {
         nmfp = -log(rng.uniform())
         if !interact(&p, tables: mt, kind: kind, sIon: sIon, sBrem: sBrem, sAnn: sAnn) { return }
@@ -123,7 +125,7 @@ extension Transport {
   /// at a random point of the two segments (start → hinge → end). Returns false when the particle stopped.
   @inline(__always)
   mutating func continuousLoss(
-    _ p: inout Particle, path: Double, range: Double, tables mt: MaterialTables, kind: Int,
+    _ p: inout Particle, path: Double, range: Double, dedx: Double, tables mt: MaterialTables, kind: Int,
     fromX: Double, fromY: Double, hingeX: Double, hingeY: Double, firstLength: Double
   ) -> Bool {
     let t = p.energy
@@ -131,7 +133,7 @@ extension Transport {
     if path >= range {
       loss = t
     } else if path < 0.01 * range {
-      loss = path * mt.dedx[kind](t)
+      loss = path * dedx
     } else {
       loss = t - mt.energy(range: range - path, particle: kind)
     }

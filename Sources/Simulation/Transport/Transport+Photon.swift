@@ -14,9 +14,9 @@ extension Transport {
     var nmfp = -log(rng.uniform())
     var materialIndex = slices[Int(p.slice)].material
     var mt = world.tables[materialIndex]
-    var sc = mt.sigmaCompton.at(gi, gf)
-    var sp = mt.sigmaPhoto.at(gi, gf)
-    var spair = p.energy > 2 * m ? mt.sigmaPair.at(gi, gf) : 0
+    var sc = mt.lookup(MaterialTables.Column.compton, gi, gf)
+    var sp = mt.lookup(MaterialTables.Column.photo, gi, gf)
+    var spair = p.energy > 2 * m ? mt.lookup(MaterialTables.Column.pair, gi, gf) : 0
     var mu = sc + sp + spair
     while true {
       let (db, next) = boundary(p)
@@ -33,9 +33,9 @@ extension Transport {
       if material != materialIndex {
         materialIndex = material
         mt = world.tables[material]
-        sc = mt.sigmaCompton.at(gi, gf)
-        sp = mt.sigmaPhoto.at(gi, gf)
-        spair = p.energy > 2 * m ? mt.sigmaPair.at(gi, gf) : 0
+        sc = mt.lookup(MaterialTables.Column.compton, gi, gf)
+        sp = mt.lookup(MaterialTables.Column.photo, gi, gf)
+        spair = p.energy > 2 * m ? mt.lookup(MaterialTables.Column.pair, gi, gf) : 0
         mu = sc + sp + spair
       }
     }
