@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// The shower Monte Carlo: builds the detector and physics tables once, then simulates events,
 /// each from its own random stream derived from (seed, event index).

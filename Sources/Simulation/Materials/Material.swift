@@ -29,7 +29,8 @@ public struct Material: Sendable {
         code: .invalidGeometry,
         message: "material '\(spec.name)' has density \(spec.density) g/cm3; give a positive density")
     }
-    let total = spec.fractions.values.reduce(0, +)
+    // Sum in key order: dictionary order changes from process to process.
+    let total = spec.fractions.keys.sorted().reduce(0) { $0 + spec.fractions[$1]! }
     guard total > 0, spec.fractions.values.allSatisfy({ $0 >= 0 }) else {
       throw SimulationError(
         code: .invalidGeometry,
