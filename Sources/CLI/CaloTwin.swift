@@ -8,7 +8,10 @@ struct CaloTwin: AsyncParsableCommand {
     abstract: "A digital twin of a silicon-tungsten calorimeter: simulate, convert, train, validate.",
     version: CaloTwinVersion.string,
     subcommands: [
-      InspectCommand.self,
+      SimulateCommand.self,
       ConvertCommand.self,
+      InspectCommand.self,
+      TrainCommand.self,
+      ValidateCommand.self,
     ])
 }

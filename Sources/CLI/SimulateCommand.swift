@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import ShowerIO
+import Simulation
+import Yams
+
+/// `calotwin simulate`: electromagnetic showers in the SiW ECAL from the built-in Monte Carlo,
+/// written in the CaloTwin HDF5 layout with `E_si`, `E_abs`, `E_other` and `cpu_s`.
+struct SimulateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "simulate",
+    abstract: "Simulate electromagnetic showers in the SiW ECAL (pure-Swift Monte Carlo) into an HDF5 file.")
+
+  @Option(help: "Primary particle: e-, e+ or gamma.")
+  var particle = "e-"
+
+  @Option(help: "Fixed primary energy in GeV.")
+  var energy: Double = 100
+
+  @Option(help: "Energy range LOW:HIGH in GeV (overrides --energy).")
+  var energyRange: String?
+
+  @Option(help: "Distribution over --energy-range: uniform or log.")
+  var energyDist = "uniform"
+
+  @Option(help: "Fixed polar angle in degrees (90 = normal incidence).")
+  var theta: Double = 90
+
+  @Option(help: "Polar-angle range LOW:HIGH in degrees, uniform (overrides --theta).")
+  var thetaRange: String?
+
+  @Option(help: "Gaussian smearing of the entry point in x and y, mm.")
+  var smear: Double = 0
+
+  @Option(help: "Number of showers.")
+  var events = 100
+
+  @Option(help: "Random seed; the same seed gives the same file for any --threads.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Concurrent tasks (default: all cores).")
+  var threads = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Output HDF5 file.")
+  var output: String?
+
+  @Option(help: "Geometry YAML file (fields of GeometryConfig; omitted fields keep the CLIC-like default).")
+  var geometry: String?
+
+  @Option(help: "Production cut as a range, mm.")
+  var rangeCut: Double = 0.7
+
+  @Option(help: "Showers simulated and written per batch.")
+  var batchSize = 100
+
+  @Flag(help: "Print the geometry (materials with X0, Ec, RM and cuts; layers) and exit.")
+  var describeGeometry = false
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  func validate() throws {
+    guard events > 0 else { throw ValidationError("--events must be positive") }
+    guard threads > 0 else { throw ValidationError("--threads must be positive") }
+    guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+    guard ParticleKind(name: particle) != nil else {
+      throw ValidationError("unknown particle '\(particle)'; use e-, e+ or gamma")
+    }
+    guard ["uniform", "log"].contains(energyDist) else {
+      throw ValidationError("unknown --energy-dist '\(energyDist)'; use uniform or log")
+    }
+    guard rangeCut > 0 else { throw ValidationError("--range-cut must be positive") }
+    if !describeGeometry, output == nil { throw ValidationError("give --output FILE.h5") }
+  }
+
+  func run() async throws {
+    let config = try loadGeometry()
+    var settings = PhysicsSettings()
+    settings.rangeCut = rangeCut
+    let simulator = try reportingSimulation {
+      try ShowerSimulator(geometry: config, generator: try generator(), settings: settings, seed: seed)
+    }
+    if describeGeometry {
+      print(simulator.detector.describe(cuts: simulator.cuts))
+      return
+    }
+    let detector = simulator.detector
+    let shape = [detector.config.cellsX, detector.config.cellsY, detector.readoutLayers]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let geometryJSON = String(decoding: try encoder.encode(config), as: UTF8.self)
+    let physicsJSON = String(decoding: try encoder.encode(settings), as: UTF8.self)
+    let writer = try runReporting {
+      try ShowerFileWriter(
+        at: URL(fileURLWithPath: output!), cellShape: shape,
+        generator: GeneratorInfo(program: "calotwin simulate", version: CaloTwinVersion.string, seed: seed),
+        geometry: geometryJSON, attributes: ["physics": physicsJSON, "production_cut_mm": "\(rangeCut)"])
+    }
+    let bar = ProgressBar(total: events, unit: "showers", quiet: quiet)
+    var start = 0
+    while start < events {
+      let end = min(events, start + batchSize)
+      let records = await simulator.simulate(events: start..<end, threads: threads) { bar.advance() }
+      var batch = ShowerBatch(cellShape: shape)
+      for r in records {
+        batch.append(
+          cells: r.cells, energy: r.energy, theta: r.theta, pdgID: r.pdgID,
+          extras: ["E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther, "cpu_s": r.cpuSeconds])
+      }
+      try runReporting { try writer.append(batch) }
+      start = end
+    }
+    try runReporting { try writer.finish() }
+    bar.finish()
+  }
+
+  /// The primary generator from the options (GeV and degrees converted to MeV and radians).
+  func generator() throws(SimulationError) -> PrimaryGenerator {
+    let kind = ParticleKind(name: particle)!
+    var spectrum = PrimaryGenerator.Spectrum.fixed(energy * 1000)
+    if let energyRange {
+      let (a, b) = try Self.range(energyRange, name: "--energy-range")
+      spectrum = energyDist == "log" ? .logUniform(a * 1000, b * 1000) : .uniform(a * 1000, b * 1000)
+    }
+    var angle = PrimaryGenerator.Spectrum.fixed(theta * .pi / 180)
+    if let thetaRange {
+      let (a, b) = try Self.range(thetaRange, name: "--theta-range")
+      angle = .uniform(a * .pi / 180, b * .pi / 180)
+    }
+    return PrimaryGenerator(particle: kind, energy: spectrum, theta: angle, positionSmearing: smear)
+  }
+
+  static func range(_ text: String, name: String) throws(SimulationError) -> (Double, Double) {
+    let parts = text.split(separator: ":").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let a = parts[0], let b = parts[1], a <= b else {
+      throw SimulationError(code: .invalidPrimary, message: "\(name) '\(text)' is not LOW:HIGH with LOW <= HIGH")
+    }
+    return (a, b)
+  }
+
+  /// The geometry: the built-in CLIC-like stack or a YAML file.
+  func loadGeometry() throws -> GeometryConfig {
+    guard let geometry else { return .clicLike }
+    do {
+      let text = try String(contentsOfFile: geometry, encoding: .utf8)
+      return try YAMLDecoder().decode(GeometryConfig.self, from: text)
+    } catch {
+      FileHandle.standardError.write(
+        Data("error: cannot read geometry file \(geometry): \(error); see Sources/Simulation/README.md for the format\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+
+  /// Runs simulation-library code, turning a `SimulationError` into a message and exit status 1.
+  func reportingSimulation<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as SimulationError {
+      FileHandle.standardError.write(Data("error: \(error.message) [\(error.code.rawValue)]\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}

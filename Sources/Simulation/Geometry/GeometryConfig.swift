@@ -1,0 +1,124 @@
+/// A sampling calorimeter described as data: materials, layers of slices and the cell grid.
+///
+/// Every field has a default (the CLIC NDM-like SiW ECAL of physics.md §1), so a YAML file states
+/// only what it changes. Lengths in mm, densities in g/cm³, mean excitation energies in eV.
+///
+/// ```swift
+/// var config = GeometryConfig.clicLike
+/// config.layers = [.init(repeat: 90, slices: [.init(material: "W", thickness: 1.4, role: .absorber),
+///                                             .init(material: "Si", thickness: 0.3, role: .active)])]
+/// ```
+public struct GeometryConfig: Codable, Sendable, Equatable {
+  /// A short name, written into output files.
+  public var name: String
+  /// Materials the slices refer to.
+  public var materials: [MaterialSpec]
+  /// Layer groups from the front (z = 0) to the back; each repetition with an active slice is a
+  /// readout layer.
+  public var layers: [LayerGroup]
+  /// Cell pitch in x and y, mm.
+  public var cellSize: Double
+  /// Number of cells along x.
+  public var cellsX: Int
+  /// Number of cells along y.
+  public var cellsY: Int
+
+  /// Creates a geometry; the defaults give the CLIC-like stack.
+  public init(
+    name: String = GeometryConfig.clicLike.name,
+    materials: [MaterialSpec] = GeometryConfig.clicLike.materials,
+    layers: [LayerGroup] = GeometryConfig.clicLike.layers,
+    cellSize: Double = 5.1, cellsX: Int = 51, cellsY: Int = 51
+  ) {
+    self.name = name
+    self.materials = materials
+    self.layers = layers
+    self.cellSize = cellSize
+    self.cellsX = cellsX
+    self.cellsY = cellsY
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let d = GeometryConfig.clicLike
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? d.name
+    materials = try c.decodeIfPresent([MaterialSpec].self, forKey: .materials) ?? d.materials
+    layers = try c.decodeIfPresent([LayerGroup].self, forKey: .layers) ?? d.layers
+    cellSize = try c.decodeIfPresent(Double.self, forKey: .cellSize) ?? d.cellSize
+    cellsX = try c.decodeIfPresent(Int.self, forKey: .cellsX) ?? d.cellsX
+    cellsY = try c.decodeIfPresent(Int.self, forKey: .cellsY) ?? d.cellsY
+  }
+
+  /// A material as a mixture of elements by mass.
+  public struct MaterialSpec: Codable, Sendable, Equatable {
+    /// Name the slices use.
+    public var name: String
+    /// Density, g/cm³.
+    public var density: Double
+    /// Mass fractions by element symbol; normalised to 1 when built.
+    public var fractions: [String: Double]
+    /// Mean excitation energy in eV; derived from the elements when nil.
+    public var meanExcitationEnergy: Double?
+    /// `true` for a gas (changes the critical-energy fit and the density-effect parameters).
+    public var gas: Bool?
+
+    public init(
+      name: String, density: Double, fractions: [String: Double],
+      meanExcitationEnergy: Double? = nil, gas: Bool? = nil
+    ) {
+      self.name = name
+      self.density = density
+      self.fractions = fractions
+      self.meanExcitationEnergy = meanExcitationEnergy
+      self.gas = gas
+    }
+  }
+
+  /// What a slice's deposits count as.
+  public enum Role: String, Codable, Sendable {
+    /// The scored sensor: deposits go into cells.
+    case active
+    /// The absorber (E_abs).
+    case absorber
+    /// Everything else (E_other).
+    case passive
+  }
+
+  /// One slice of a layer.
+  public struct Slice: Codable, Sendable, Equatable {
+    public var material: String
+    /// Thickness along z, mm.
+    public var thickness: Double
+    public var role: Role
+
+    public init(material: String, thickness: Double, role: Role = .passive) {
+      self.material = material
+      self.thickness = thickness
+      self.role = role
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      material = try c.decode(String.self, forKey: .material)
+      thickness = try c.decode(Double.self, forKey: .thickness)
+      role = try c.decodeIfPresent(Role.self, forKey: .role) ?? .passive
+    }
+  }
+
+  /// A layer repeated `repeat` times.
+  public struct LayerGroup: Codable, Sendable, Equatable {
+    public var `repeat`: Int
+    public var slices: [Slice]
+
+    public init(repeat count: Int, slices: [Slice]) {
+      self.repeat = count
+      self.slices = slices
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      self.repeat = try c.decodeIfPresent(Int.self, forKey: .repeat) ?? 1
+      slices = try c.decode([Slice].self, forKey: .slices)
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/// Photo-absorption from the Sandia parametrisation (as Geant4's G4PEEffectFluoModel without
+/// fluorescence): the photo-electron gets E − binding energy, the binding energy is deposited.
+struct Photoelectric: Sendable {
+  let elements: [Element]
+  let densities: [Double]
+
+  init(material: Material) {
+    elements = material.elements
+    densities = material.atomDensities
+  }
+
+  /// Macroscopic cross-section, 1/mm.
+  func crossSection(photon e: Double) -> Double {
+    var sum = 0.0
+    for (el, n) in zip(elements, densities) { sum += n * el.photoCrossSection(energy: e) }
+    return sum
+  }
+
+  /// Picks the absorbing element and returns its binding energy for the photon, MeV.
+  func sampleBinding(photon e: Double, rng: inout RandomStream) -> Double {
+    if elements.count == 1 { return elements[0].bindingEnergy(photon: e) }
+    let total = crossSection(photon: e)
+    var r = rng.uniform() * total
+    for (el, n) in zip(elements, densities) {
+      r -= n * el.photoCrossSection(energy: e)
+      if r <= 0 { return el.bindingEnergy(photon: e) }
+    }
+    return elements.last!.bindingEnergy(photon: e)
+  }
+}

@@ -1,1 +1,0 @@
-// Shower Monte Carlo.

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Simulation
+
+/// Cross-sections and stopping powers against textbook and NIST values.
+@Suite struct PhysicsTests {
+  let tungsten = try! Material(spec: .init(name: "G4_W", density: 19.3, fractions: ["W": 1], meanExcitationEnergy: 727))
+  let water = try! Material(spec: .init(name: "G4_WATER", density: 1, fractions: ["H": 0.111894, "O": 0.888106], meanExcitationEnergy: 75))
+
+  @Test func comptonTendsToThomsonAndFallsLikeKleinNishina() {
+    let thomson = 8 * Double.pi / 3 * pow(PhysicsConstants.electronRadius, 2)
+    #expect(isClose(Compton.crossSectionPerElectron(photon: 1e-5), thomson, relative: 1e-3))
+    // Klein–Nishina at 1 MeV: 0.2112 barn per electron.
+    #expect(isClose(Compton.crossSectionPerElectron(photon: 1) * 1e22, 0.2112, relative: 0.005))
+  }
+
+  @Test func highEnergyPairAndBremMatchTheRadiationLength() {
+    let x0 = tungsten.radiationLength
+    let pair = PairProduction(material: tungsten)
+    // Complete screening: σ_pair → 7/(9 X0); at 10 GeV Geant4's fit is 2–3 % below the limit.
+    #expect(isClose(pair.crossSection(photon: 10_000) * x0, 7.0 / 9, relative: 0.04))
+    // Radiative stopping power ≈ E/X0 below the LPM regime.
+    let brem = Bremsstrahlung(material: tungsten)
+    let t = 900.0
+    #expect(isClose(brem.restrictedLoss(kinetic: t, cut: t) * x0 / t, 1, relative: 0.06))
+  }
+
+  @Test func photoAbsorptionInTungstenMatchesXCOM() {
+    // NIST XCOM, W photoelectric: 100 keV 3.9 cm²/g; 500 keV 0.058 cm²/g (±10 %).
+    let photo = Photoelectric(material: tungsten)
+    let perMass = { (e: Double) in photo.crossSection(photon: e) * 10 / 19.3 }
+    #expect(isClose(perMass(0.1), 3.9, relative: 0.1))
+    #expect(isClose(perMass(0.5), 0.058, relative: 0.1))
+  }
+
+  @Test func collisionStoppingPowerOfWaterMatchesESTAR() {
+    // ESTAR, water: collision stopping power 1.968 MeV cm²/g at 10 MeV, 1.849 at 1 MeV.
+    let ion = Ionisation(material: water)
+    for (t, ref) in [(10.0, 1.968), (1.0, 1.849)] {
+      let dedx = ion.restrictedLoss(kinetic: t, cut: t, positron: false) * 10 / water.density
+      #expect(isClose(dedx, ref, relative: 0.03), "T = \(t) MeV: \(dedx)")
+    }
+  }
+
+  @Test func wentzelScreeningTableInvertsTheMean() {
+    let table = MultipleScattering.ScreeningTable()
+    for i in stride(from: 10, to: MultipleScattering.ScreeningTable.count, by: 50) {
+      let lnMean = MultipleScattering.ScreeningTable.lnMin + Double(i) / table.invStep
+      #expect(isClose(log(MultipleScattering.wentzelMean(table.lnA[i])), lnMean, relative: 1e-6, absolute: 1e-6))
+    }
+    // Sampled ⟨1 − cos θ⟩ after s = 0.3 λ1 equals 1 − e^−0.3 (±2 %, 20000 draws).
+    var rng = RandomStream(seed: 1, stream: 0)
+    var sum = 0.0
+    for _ in 0..<20000 { sum += 1 - table.sampleCosTheta(pathOverLambda: 0.3, rng: &rng) }
+    #expect(isClose(sum / 20000, 1 - exp(-0.3), relative: 0.02))
+  }
+
+  @Test func productionCutsAreInGeant4Range() throws {
+    let sim = try ShowerSimulator(geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(1000)), seed: 1)
+    let cuts = Dictionary(uniqueKeysWithValues: zip(sim.detector.materials.map(\.name), sim.cuts))
+    // Geant4 0.7 mm: W-like ≈ 100 keV photons, ~1 MeV electrons; air at the 990 eV floor.
+    #expect(isClose(cuts["TungstenDens24"]!.photon, 0.1, relative: 0.1))
+    #expect((0.8...1.8).contains(cuts["TungstenDens24"]!.electron))
+    #expect(cuts["Air"]!.photon < 1.0e-3)
+  }
+}
