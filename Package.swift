@@ -104,8 +104,8 @@ let package = Package(
       name: "SimulationTests", dependencies: ["Simulation", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ValidationTests", dependencies: ["Validation", "TestSupport"],
-      swiftSettings: swiftSettings),
+      name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ],
