@@ -1,6 +1,7 @@
 internal import Foundation
 
 extension Comparator {
+  @_optimize(speed)
   static func compareBin(
     _ bin: ConditionBin, _ reference: FeatureTable, _ refRows: [Int], _ candidate: FeatureTable,
     _ candRows: [Int], _ c: Configuration
@@ -38,6 +39,7 @@ extension Comparator {
   }
 
   /// Histogram range shared by both samples: the `q` and `1 − q` quantiles over both.
+  @_optimize(speed)
   static func binning(_ a: [Double], _ b: [Double], bins: Int, quantile q: Double) -> Histogram {
     var lo = min(SampleStatistics.quantile(sorted: a, q), SampleStatistics.quantile(sorted: b, q))
     var hi = max(SampleStatistics.quantile(sorted: a, 1 - q), SampleStatistics.quantile(sorted: b, 1 - q))
@@ -50,12 +52,14 @@ extension Comparator {
   }
 
   /// Separation power of two unsorted samples with the comparison's binning.
+  @_optimize(speed)
   static func separationPower(_ a: [Double], _ b: [Double], _ c: Configuration) -> Double {
     let sa = a.sorted(), sb = b.sorted()
     let h = binning(sa, sb, bins: c.histogramBins, quantile: c.histogramQuantile)
     return Histogram.separationPower(h.counts(of: sa, clipping: true), h.counts(of: sb, clipping: true))
   }
 
+  @_optimize(speed)
   static func compareFeature(
     name: String, group: String, unit: String, reference: [Double], candidate: [Double],
     configuration c: Configuration
@@ -75,6 +79,7 @@ extension Comparator {
   }
 
   /// Mean of a column group over the rows listed.
+  @_optimize(speed)
   static func meanProfile(_ table: FeatureTable, _ rows: [Int], _ group: FeatureSchema.Group) -> [Double] {
     var sum = [Double](repeating: 0, count: group.count)
     let w = table.schema.width
@@ -93,6 +98,7 @@ extension Comparator {
       meanProfile(candidate, candRows, group))
   }
 
+  @_optimize(speed)
   static func profileComparison(name: String, unit: String, _ r: [Double], _ c: [Double])
     -> ProfileComparison
   {
@@ -109,6 +115,7 @@ extension Comparator {
       meanAbsoluteRelativeError: used > 0 ? sum / Double(used) : 0)
   }
 
+  @_optimize(speed)
   static func pearson(_ table: FeatureTable, _ rows: [Int], _ group: FeatureSchema.Group) -> [Double] {
     guard rows.count > 1 else { return [Double](repeating: 0, count: group.count * group.count) }
     var flat = [Double]()

@@ -36,6 +36,7 @@ public struct ConditionBin: Sendable, Codable, Equatable {
   }
 
   /// Rows of `table` whose primary lies in this bin.
+  @_optimize(speed)
   public func rows(of table: FeatureTable) -> [Int] {
     let e = table.schema.column("E_inc"), t = table.schema.column("theta")
     let w = table.schema.width

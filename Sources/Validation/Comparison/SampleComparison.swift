@@ -1,5 +1,5 @@
 /// Agreement of one feature column between reference and candidate within one condition bin.
-public struct FeatureComparison: Sendable, Codable, Equatable {
+public struct FeatureComparison: Sendable, Encodable, Equatable {
   /// Column name, for example `R90` or `E_layer[3]`.
   public var name: String
   /// Group name (`E_layer` for `E_layer[3]`).
@@ -29,7 +29,7 @@ public struct FeatureComparison: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case name, group, unit, referenceMean, candidateMean, relativeMeanError, separationPower, ks,
-      ksPValue, wasserstein, histogram, referenceCounts, candidateCounts
+      ksPValue, wasserstein
   }
 }
 
@@ -50,7 +50,7 @@ public struct ProfileComparison: Sendable, Codable, Equatable {
 }
 
 /// All comparisons of one condition bin.
-public struct BinComparison: Sendable, Codable, Equatable {
+public struct BinComparison: Sendable, Encodable, Equatable {
   /// The bin.
   public var bin: ConditionBin
   /// Reference showers in the bin.
@@ -75,7 +75,7 @@ public struct BinComparison: Sendable, Codable, Equatable {
 }
 
 /// Everything `Comparator` measured: per-bin comparisons and the sample-wide FPD and KPD.
-public struct SampleComparison: Sendable, Codable, Equatable {
+public struct SampleComparison: Sendable, Encodable, Equatable {
   /// Geometry of both samples.
   public var layout: CalorimeterLayout
   /// Showers in the reference and candidate samples.

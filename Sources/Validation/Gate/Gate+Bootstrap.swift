@@ -23,6 +23,7 @@ extension Gate {
   }
 
   /// A per-bin metric between two row selections of one table.
+  @_optimize(speed)
   static func metric(
     _ rule: GateRule, _ table: FeatureTable, _ a: [Int], _ b: [Int], _ c: Comparator.Configuration
   ) -> Double {

@@ -1,4 +1,4 @@
-public import ShowerIO
+internal import ShowerIO
 
 /// One checked number of the gate.
 public struct GateCheck: Sendable, Codable, Equatable {

@@ -12,6 +12,7 @@ public enum FrechetDistance {
   ///   - dimension: Feature dimension d.
   ///   - weights: Times each row is drawn (a resample with replacement), or `nil` for once each.
   /// - Returns: Mean (d values) and covariance (d × d, row-major, ddof = 1).
+  @_optimize(speed)
   public static func moments(_ rows: [Double], dimension d: Int, weights: [Int]? = nil) -> (
     mean: [Double], covariance: [Double]
   ) {
@@ -55,6 +56,7 @@ public enum FrechetDistance {
   ///   - mean1, covariance1: First Gaussian (d, d × d row-major).
   ///   - mean2, covariance2: Second Gaussian.
   /// - Returns: `d²`, ≥ 0 up to round-off.
+  @_optimize(speed)
   public static func distance(
     mean1: [Double], covariance1: [Double], mean2: [Double], covariance2: [Double]
   ) -> Double {
@@ -68,6 +70,7 @@ public enum FrechetDistance {
   }
 
   /// `Tr((Σ₁ Σ₂)^{1/2})` for symmetric positive semi-definite Σ₁, Σ₂.
+  @_optimize(speed)
   public static func traceSquareRoot(_ s1: [Double], _ s2: [Double], dimension d: Int) -> Double {
     let (lambda, v) = SymmetricEigen.decompose(s1, n: d)
     let root = lambda.map { max(0, $0).squareRoot() }

@@ -29,6 +29,7 @@ public struct Histogram: Sendable, Equatable, Codable {
   public var bins: Int { edges.count - 1 }
 
   /// Bin index of `value`, or `nil` outside `[edges.first, edges.last]`.
+  @_optimize(speed)
   public func bin(of value: Double) -> Int? {
     guard value >= edges[0], value <= edges[bins] else { return nil }
     if value == edges[bins] { return bins - 1 }
@@ -45,6 +46,7 @@ public struct Histogram: Sendable, Equatable, Codable {
   /// - Parameters:
   ///   - values: Values to count; NaN is dropped.
   ///   - clipping: When `true`, values below (above) the range count in the first (last) bin.
+  @_optimize(speed)
   public func counts(of values: [Double], clipping: Bool = false) -> [Double] {
     var counts = [Double](repeating: 0, count: bins)
     for v in values where !v.isNaN {
@@ -62,6 +64,7 @@ public struct Histogram: Sendable, Equatable, Codable {
   /// `S = ½ Σ (h1 − h2)² / (h1 + h2 + 1e-16)` with each histogram normalised to unit sum
   /// (CaloChallenge `_separation_power`: density × bin width). 0 for identical shapes, 1 for
   /// disjoint ones; 0 when either histogram is empty.
+  @_optimize(speed)
   public static func separationPower(_ a: [Double], _ b: [Double]) -> Double {
     precondition(a.count == b.count, "histograms have different bin counts")
     let sa = a.reduce(0, +), sb = b.reduce(0, +)

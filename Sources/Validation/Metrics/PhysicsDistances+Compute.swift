@@ -95,6 +95,7 @@ extension PhysicsDistances {
 
   /// Pearson correlation matrix of the columns of a row-major sample (`numpy.corrcoef`, rowvar=False);
   /// entries of constant columns are 0 (1 on the diagonal).
+  @_optimize(speed)
   public static func pearson(_ rows: [Double], dimension d: Int) -> [Double] {
     let (_, cov) = FrechetDistance.moments(rows, dimension: d)
     var r = [Double](repeating: 0, count: d * d)

@@ -35,6 +35,7 @@ public enum PhysicsDistances {
   }
 
   /// Divides each feature of both samples by the reference's maximum |value| of that feature.
+  @_optimize(speed)
   public static func normalise(reference: [Double], candidate: [Double], dimension d: Int) -> (
     [Double], [Double]
   ) {
@@ -81,6 +82,7 @@ public enum PhysicsDistances {
   /// Unbiased squared MMD with the polynomial kernel `k(x, y) = (x·y / d + 1)^4`.
   ///
   /// `MMD² = Σ_{i≠j} k(x_i, x_j) / (m(m−1)) + Σ_{i≠j} k(y_i, y_j) / (n(n−1)) − 2 mean k(x_i, y_j)`.
+  @_optimize(speed)
   public static func mmdUnbiased(_ x: [Double], _ y: [Double], dimension d: Int) -> Double {
     let m = x.count / d, n = y.count / d
     precondition(m > 1 && n > 1, "MMD needs at least two samples each")
@@ -122,6 +124,7 @@ public enum PhysicsDistances {
   }
 
   /// Rows `indices` of a row-major sample.
+  @_optimize(speed)
   static func gather(_ rows: [Double], dimension d: Int, _ indices: [Int]) -> [Double] {
     var out = [Double]()
     out.reserveCapacity(indices.count * d)
@@ -130,6 +133,7 @@ public enum PhysicsDistances {
   }
 
   /// Counts how often each row appears in `indices`.
+  @_optimize(speed)
   static func weights(_ indices: [Int], population: Int) -> [Int] {
     var w = [Int](repeating: 0, count: population)
     for i in indices { w[i] += 1 }

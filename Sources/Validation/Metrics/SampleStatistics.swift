@@ -7,6 +7,7 @@ public enum SampleStatistics {
   /// Two-sample Kolmogorov–Smirnov statistic `sup |F_a − F_b|` (as `scipy.stats.ks_2samp`).
   ///
   /// - Precondition: both samples sorted ascending and non-empty.
+  @_optimize(speed)
   public static func kolmogorovSmirnov(sorted a: [Double], sorted b: [Double]) -> Double {
     precondition(!a.isEmpty && !b.isEmpty, "KS needs two non-empty samples")
     var i = 0, j = 0, d = 0.0
@@ -37,6 +38,7 @@ public enum SampleStatistics {
   /// 1-Wasserstein distance `∫ |F_a − F_b| dx` (as `scipy.stats.wasserstein_distance`).
   ///
   /// - Precondition: both samples sorted ascending and non-empty.
+  @_optimize(speed)
   public static func wasserstein1(sorted a: [Double], sorted b: [Double]) -> Double {
     precondition(!a.isEmpty && !b.isEmpty, "W1 needs two non-empty samples")
     var i = 0, j = 0, total = 0.0
@@ -54,6 +56,7 @@ public enum SampleStatistics {
   }
 
   /// Linear-interpolation quantile of a sorted sample (numpy's default method).
+  @_optimize(speed)
   public static func quantile(sorted a: [Double], _ q: Double) -> Double {
     precondition(!a.isEmpty, "quantile of an empty sample")
     let position = q * Double(a.count - 1)
@@ -62,12 +65,14 @@ public enum SampleStatistics {
   }
 
   /// Arithmetic mean (0 for an empty sample).
+  @_optimize(speed)
   public static func mean(_ a: [Double]) -> Double {
     a.isEmpty ? 0 : a.reduce(0, +) / Double(a.count)
   }
 
   /// Relative error of the means, `(mean(candidate) − mean(reference)) / |mean(reference)|`;
   /// the absolute difference when the reference mean is 0.
+  @_optimize(speed)
   public static func relativeMeanError(reference: [Double], candidate: [Double]) -> Double {
     let r = mean(reference), c = mean(candidate)
     return r == 0 ? c - r : (c - r) / abs(r)

@@ -10,6 +10,7 @@ public enum SymmetricEigen {
   ///   - n: Dimension.
   ///   - vectors: Whether to accumulate eigenvectors (column k of `V` is eigenvector k).
   /// - Returns: Eigenvalues (unsorted) and `V` row-major (empty when `vectors` is false).
+  @_optimize(speed)
   public static func decompose(_ matrix: [Double], n: Int, vectors: Bool = true) -> (
     values: [Double], vectors: [Double]
   ) {

@@ -1,4 +1,5 @@
 extension FeatureExtractor {
+  @_optimize(speed)
   func writeScalars(
     _ row: UnsafeMutableBufferPointer<Double>, energy: Double, theta: Double, total: Double,
     maxIndex: Int
@@ -39,6 +40,7 @@ extension FeatureExtractor {
     assert(c == schema.column("E_layer"))
   }
 
+  @_optimize(speed)
   func writeLayers(_ row: UnsafeMutableBufferPointer<Double>) {
     let layout = schema.layout
     let nl = layout.layers
@@ -64,6 +66,7 @@ extension FeatureExtractor {
     for l in 0..<nl { row[c + l] = 1 - Double(layerHits[l]) / cellsPerLayer }
   }
 
+  @_optimize(speed)
   func writeProfiles(_ row: UnsafeMutableBufferPointer<Double>) {
     var c = schema.column("profile_x")
     for v in projX { row[c] = v; c += 1 }
@@ -77,6 +80,7 @@ extension FeatureExtractor {
   }
 
   /// 3DGAN `get_moments` of a projection in index units: centroid, 2nd and 3rd central moments.
+  @_optimize(speed)
   static func moments(_ projection: [Double], total: Double) -> (Double, Double, Double) {
     guard total > 0 else { return (0, 0, 0) }
     var m1 = 0.0

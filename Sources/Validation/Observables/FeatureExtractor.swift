@@ -63,6 +63,7 @@ public struct FeatureExtractor {
   ///   - energy: Primary energy in MeV.
   ///   - theta: Primary polar angle in radians.
   ///   - row: `schema.width` values to overwrite.
+  @_optimize(speed)
   public mutating func extract(
     cells: UnsafeBufferPointer<Float>, energy: Double, theta: Double,
     into row: UnsafeMutableBufferPointer<Double>

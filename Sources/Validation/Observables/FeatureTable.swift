@@ -69,6 +69,7 @@ public struct FeatureTable: Sendable {
     count += n
   }
 
+  @_optimize(speed)
   static func extract(
     _ batch: ShowerBatch, range: Range<Int>, schema: FeatureSchema, threshold: Float
   ) -> ([Double], [Float]) {
@@ -92,6 +93,7 @@ public struct FeatureTable: Sendable {
   }
 
   /// Values of column `column` for all rows, or for the rows listed.
+  @_optimize(speed)
   public func column(_ column: Int, rows: [Int]? = nil) -> [Double] {
     let w = schema.width
     if let rows { return rows.map { values[$0 * w + column] } }
@@ -104,6 +106,7 @@ public struct FeatureTable: Sendable {
   }
 
   /// Summed cell spectrum of the rows listed (all rows when `nil`).
+  @_optimize(speed)
   public func spectrum(rows: [Int]? = nil) -> [Double] {
     var sum = [Double](repeating: 0, count: CellSpectrum.bins)
     for r in rows ?? Array(0..<count) {

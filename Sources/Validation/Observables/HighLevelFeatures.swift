@@ -11,6 +11,7 @@ public enum HighLevelFeatures {
   public static func dimension(_ schema: FeatureSchema) -> Int { 2 + 8 * schema.layout.layers }
 
   /// Row-major vectors of all showers of a table, `count * dimension` values.
+  @_optimize(speed)
   public static func rows(_ table: FeatureTable) -> [Double] {
     let s = table.schema
     let d = dimension(s), l = s.layout.layers, w = s.width

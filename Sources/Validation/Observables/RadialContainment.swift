@@ -48,6 +48,7 @@ public struct RadialContainment: Sendable {
   ///   - projection: Energy per (x, y) column in MeV, `nx * ny` values, x-major.
   ///   - total: Sum of `projection`.
   /// - Returns: R90 in mm (0 for an empty shower) and the three fractions.
+  @_optimize(speed)
   public func measure(projection: [Double], total: Double) -> (
     r90: Double, fractions: (Double, Double, Double)
   ) {

@@ -51,6 +51,7 @@ public struct ToyShowerModel: Sendable {
     return batch
   }
 
+  @_optimize(speed)
   func fill(
     _ cells: UnsafeMutableBufferPointer<Float>, energy: Double, theta: Double, rng: inout SplitMix64
   ) {
@@ -63,7 +64,7 @@ public struct ToyShowerModel: Sendable {
       let depth = Self.gamma(shape, &rng) * scale
       let l = Int(depth)
       guard l < layout.layers else { continue }
-      let width = (Double.random(in: 0..<1, using: &rng) < 0.2 ? 2.5 : 0.6) * (1 + depth / Double(layout.layers))
+      let width = (Self.uniform(&rng) < 0.2 ? 2.5 : 0.6) * (1 + depth / Double(layout.layers))
       let x = Double(layout.nx) / 2 + width * Self.normal(&rng)
       let y = Double(layout.ny) / 2 + width * Self.normal(&rng) + slope * depth * 0.5
       let ix = Int(x.rounded(.down)), iy = Int(y.rounded(.down))
@@ -72,20 +73,25 @@ public struct ToyShowerModel: Sendable {
     }
   }
 
+  @_optimize(speed)
+  static func uniform(_ rng: inout SplitMix64) -> Double { Double(rng.next() >> 11) * 0x1p-53 }
+
+  @_optimize(speed)
   static func normal(_ rng: inout SplitMix64) -> Double {
-    let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
-    let v = Double.random(in: 0..<1, using: &rng)
+    let u = max(Self.uniform(&rng), .ulpOfOne)
+    let v = Self.uniform(&rng)
     return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
   }
 
   /// Marsaglia–Tsang gamma variate with unit scale (shape ≥ 1).
+  @_optimize(speed)
   static func gamma(_ shape: Double, _ rng: inout SplitMix64) -> Double {
     let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
     while true {
       let x = normal(&rng)
       let v = pow(1 + c * x, 3)
       if v <= 0 { continue }
-      let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
+      let u = max(Self.uniform(&rng), .ulpOfOne)
       if log(u) < 0.5 * x * x + d - d * v + d * log(v) { return d * v }
     }
   }
