@@ -108,3 +108,27 @@ import Validation
     #expect(isClose(values.reduce(0, +), 12, relative: 1e-12))
   }
 }
+
+@Suite struct EigenTests {
+  @Test(arguments: [2, 7, 40])
+  func tridiagonalQLAgreesWithJacobi(n: Int) {
+    var rng = SplitMix64(seed: UInt64(n))
+    var b = (0..<(n * n)).map { _ in Double(Int.random(in: -1000...1000, using: &rng)) / 100 }
+    for i in 0..<n { for j in 0..<i { b[i * n + j] = b[j * n + i] } }
+    let jacobi = SymmetricEigen.decompose(b, n: n, vectors: false).values.sorted()
+    let ql = SymmetricEigen.eigenvalues(b, n: n).sorted()
+    #expect(firstMismatch(ql, jacobi, relative: 1e-9, absolute: 1e-9) == nil)
+  }
+
+  @Test func choleskyReconstructsAndSkipsSingularDirections() {
+    // Rank-2 PSD matrix in 3D: the constant third feature gives a zero row and column.
+    let a: [Double] = [4, 2, 0, 2, 3, 0, 0, 0, 0]
+    let l = SymmetricEigen.cholesky(a, n: 3)
+    for i in 0..<3 {
+      for j in 0..<3 {
+        let r = (0..<3).reduce(0.0) { $0 + l[i * 3 + $1] * l[j * 3 + $1] }
+        #expect(isClose(r, a[i * 3 + j], relative: 1e-12, absolute: 1e-12))
+      }
+    }
+  }
+}

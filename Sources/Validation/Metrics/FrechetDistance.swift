@@ -28,16 +28,21 @@ public enum FrechetDistance {
     precondition(n > 1, "a covariance needs at least two samples")
     for a in 0..<d { mean[a] /= n }
     var cov = [Double](repeating: 0, count: d * d)
-    var centred = [Double](repeating: 0, count: d)
+    let used = (0..<count).filter { (weights?[$0] ?? 1) > 0 }
+    var centred = [Double](repeating: 0, count: 4 * d)
     cov.withUnsafeMutableBufferPointer { cov in
-      for i in 0..<count {
-        let w = Double(weights?[i] ?? 1)
-        if w == 0 { continue }
-        for a in 0..<d { centred[a] = rows[i * d + a] - mean[a] }
-        for a in 0..<d {
-          let wa = w * centred[a]
-          if wa == 0 { continue }
-          for b in a..<d { cov[a * d + b] += wa * centred[b] }
+      centred.withUnsafeMutableBufferPointer { centred in
+        let base = centred.baseAddress!
+        for start in stride(from: 0, to: used.count, by: 4) {
+          let block = used[start..<min(start + 4, used.count)]
+          var pointers: [UnsafePointer<Double>] = []
+          var w: [Double] = []
+          for (slot, i) in block.enumerated() {
+            for a in 0..<d { base[slot * d + a] = rows[i * d + a] - mean[a] }
+            pointers.append(UnsafePointer(base + slot * d))
+            w.append(Double(weights?[i] ?? 1))
+          }
+          DenseKernels.rankUpdate(cov.baseAddress!, rows: pointers, weights: w, d: d)
         }
       }
       for a in 0..<d {
@@ -70,34 +75,30 @@ public enum FrechetDistance {
   }
 
   /// `Tr((Σ₁ Σ₂)^{1/2})` for symmetric positive semi-definite Σ₁, Σ₂.
+  ///
+  /// With `Σ₁ = L Lᵀ` (Cholesky; singular directions dropped), `Lᵀ Σ₂ L` is symmetric and has the
+  /// eigenvalues of Σ₁Σ₂; the trace is the sum of their square roots (negative round-off → 0).
   @_optimize(speed)
   public static func traceSquareRoot(_ s1: [Double], _ s2: [Double], dimension d: Int) -> Double {
-    let (lambda, v) = SymmetricEigen.decompose(s1, n: d)
-    let root = lambda.map { max(0, $0).squareRoot() }
-    // B = Vᵀ Σ₂ V, then M = diag(root) B diag(root).
-    var t = [Double](repeating: 0, count: d * d)  // Σ₂ V
+    let l = SymmetricEigen.cholesky(s1, n: d)
+    var t = [Double](repeating: 0, count: d * d)  // Σ₂ L
     for i in 0..<d {
       for k in 0..<d {
         let s = s2[i * d + k]
         if s == 0 { continue }
-        for j in 0..<d { t[i * d + j] += s * v[k * d + j] }
+        for j in 0...k { t[i * d + j] += s * l[k * d + j] }
       }
     }
-    var m = [Double](repeating: 0, count: d * d)
-    for i in 0..<d {
-      for k in 0..<d {
-        let vki = v[k * d + i]
-        if vki == 0 { continue }
-        for j in i..<d { m[i * d + j] += vki * t[k * d + j] }
+    var m = [Double](repeating: 0, count: d * d)  // Lᵀ Σ₂ L, upper triangle then mirrored
+    for k in 0..<d {
+      for i in 0...k {
+        let lki = l[k * d + i]
+        if lki == 0 { continue }
+        for j in i..<d { m[i * d + j] += lki * t[k * d + j] }
       }
     }
-    for i in 0..<d {
-      for j in i..<d {
-        m[i * d + j] *= root[i] * root[j]
-        m[j * d + i] = m[i * d + j]
-      }
-    }
-    let mu = SymmetricEigen.decompose(m, n: d, vectors: false).values
+    for i in 0..<d { for j in 0..<i { m[i * d + j] = m[j * d + i] } }
+    let mu = SymmetricEigen.eigenvalues(m, n: d)
     return mu.reduce(0) { $0 + max(0, $1).squareRoot() }
   }
 }

@@ -96,9 +96,7 @@ public enum PhysicsDistances {
             let pi = p.baseAddress! + i * d
             for j in (same ? i + 1 : 0)..<nq {
               let qj = q.baseAddress! + j * d
-              var dot = 0.0
-              for a in 0..<d { dot += pi[a] * qj[a] }
-              let k = dot * gamma + 1
+              let k = DenseKernels.dot(pi, qj, d) * gamma + 1
               let k2 = k * k
               total += k2 * k2
             }
