@@ -9,5 +9,6 @@ struct CaloTwin: AsyncParsableCommand {
     version: CaloTwinVersion.string,
     subcommands: [
       InspectCommand.self,
+      ValidateCommand.self,
     ])
 }
