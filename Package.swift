@@ -112,7 +112,8 @@ let package = Package(
       name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+      name: "CLITests", dependencies: ["TestSupport", "ShowerIO", "Validation"],
+      swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx17
 )
