@@ -82,7 +82,7 @@ let package = Package(
       exclude: ["README.md"],
       swiftSettings: strictSafety),
     .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
-    .target(name: "Validation", dependencies: ["ShowerIO"], swiftSettings: swiftSettings),
+    .target(name: "Validation", dependencies: ["ShowerIO", "Torch"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
