@@ -82,7 +82,7 @@ let package = Package(
       exclude: ["README.md", "ROOT/README.md"],
       swiftSettings: strictSafety),
     .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
-    .target(name: "Validation", dependencies: ["ShowerIO"], swiftSettings: swiftSettings),
+    .target(name: "Validation", dependencies: ["ShowerIO", "Torch"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
@@ -109,10 +109,11 @@ let package = Package(
       name: "SimulationTests", dependencies: ["Simulation", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ValidationTests", dependencies: ["Validation", "TestSupport"],
-      swiftSettings: swiftSettings),
+      name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+      name: "CLITests", dependencies: ["TestSupport", "ShowerIO", "Validation"],
+      swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx17
 )

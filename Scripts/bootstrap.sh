@@ -10,6 +10,7 @@ packages=(
   libhdf5-dev           # shower files
   libopenmpi-dev openmpi-bin  # multi-process training
   zlib1g-dev liblz4-dev libzstd-dev liblzma-dev  # ROOT basket codecs
+  chromium              # headless check of the validation report (CALOTWIN_SLOW_TESTS)
 )
 
 missing=()

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Validation
+import Yams
+
+/// `calotwin validate`: compare generated showers with simulated ones; HTML report, metrics.json,
+/// and with `--gate` an exit status 0 (pass) or 1 (fail, failing checks listed on stderr).
+struct ValidateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Compare a candidate shower file with a reference: report, metrics.json, optional gate.",
+    discussion: """
+      Exit status: 0 when the report is written (and the gate, if any, passes); 1 when the gate fails;
+      2 when the inputs cannot be compared (unreadable, empty or mismatched files).
+      A gate file is YAML, for example:  factor: 2  /  rules: [{metric: fpd, maximum: 0.05}].
+      An empty gate file or --gate default uses the default rules.
+      """)
+
+  @Option(help: "Reference (simulated) shower file, HDF5.")
+  var reference: String
+
+  @Option(help: "Candidate (generated) shower file, HDF5.")
+  var candidate: String
+
+  @Option(help: "Output folder for index.html and metrics.json.")
+  var report: String
+
+  @Option(help: "Gate settings (YAML), or 'default' for the default gate.")
+  var gate: String?
+
+  @Option(help: "Cell energy (MeV) below which cells count as empty.")
+  var cellThreshold: Float = 0
+
+  @Option(help: "Showers a bin needs in both samples to be compared.")
+  var minimumShowers: Int = 50
+
+  @Flag(help: "Skip FPD and KPD.")
+  var noDistances = false
+
+  @Option(help: "Showers read at a time.")
+  var chunkSize: Int = 256
+
+  func validate() throws {
+    guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
+    guard minimumShowers > 1 else { throw ArgumentParser.ValidationError("--minimum-showers must be at least 2") }
+  }
+
+  func run() async throws {
+    var configuration = Validator.Configuration()
+    configuration.cellThreshold = cellThreshold
+    configuration.chunkSize = chunkSize
+    configuration.comparison.minimumShowers = minimumShowers
+    configuration.comparison.distances = !noDistances
+    if let gate { configuration.gate = try Self.gateConfiguration(gate) }
+    let outcome: Validator.Outcome
+    do {
+      outcome = try await Validator(configuration: configuration).run(
+        reference: URL(fileURLWithPath: reference), candidate: URL(fileURLWithPath: candidate),
+        report: URL(fileURLWithPath: report))
+    } catch {
+      FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
+      throw ExitCode(2)
+    }
+    print("report: \(report)/index.html, metrics: \(report)/metrics.json")
+    if let fpd = outcome.comparison.fpd, let kpd = outcome.comparison.kpd {
+      print(String(format: "FPD %.4g ± %.2g, KPD %.4g ± %.2g", fpd.value, fpd.error, kpd.value, kpd.error))
+    }
+    guard let result = outcome.gate else { return }
+    if result.passed {
+      print("gate: PASS (\(result.checks.count) checks)")
+    } else {
+      var text = "gate: FAIL, \(result.failures.count) of \(result.checks.count) checks:\n"
+      for f in result.failures {
+        text += "  [\(f.bin)] \(f.rule) = \(String(format: "%.4g", f.value)) > \(String(format: "%.4g", f.threshold))\n"
+      }
+      FileHandle.standardError.write(Data(text.utf8))
+      throw ExitCode(1)
+    }
+  }
+
+  /// Reads a gate YAML file (`default` for the built-in gate).
+  static func gateConfiguration(_ path: String) throws -> GateConfiguration {
+    if path == "default" { return GateConfiguration() }
+    do {
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return GateConfiguration() }
+      return try YAMLDecoder().decode(GateConfiguration.self, from: text)
+    } catch {
+      FileHandle.standardError.write(Data("error: \(path): cannot read the gate settings: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+  }
+}

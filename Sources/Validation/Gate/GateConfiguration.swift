@@ -1,0 +1,96 @@
+/// What the quality gate checks and how strict it is. Decodes from YAML/JSON stating only changes.
+///
+/// Each rule's threshold is `factor × floor + tolerance`, where the floor is the largest value the
+/// metric took in `rounds` bootstrap comparisons of the reference against itself, at the sizes of
+/// the two samples: the statistical floor. A rule with `maximum` uses that fixed threshold instead.
+///
+/// ```yaml
+/// factor: 2
+/// rules:
+///   - { metric: relativeMeanError, feature: "E_sum/E_inc", tolerance: 0.01 }
+///   - { metric: fpd, maximum: 0.05 }
+/// ```
+public struct GateConfiguration: Sendable, Codable, Equatable {
+  /// Multiplier of the bootstrap floor.
+  public var factor = 2.0
+  /// Bootstrap rounds per bin.
+  public var rounds = 20
+  /// Seed of the bootstrap.
+  public var seed: UInt64 = 1
+  /// Checked metrics (default: `GateRule.defaults`).
+  public var rules: [GateRule] = GateRule.defaults
+
+  /// The defaults above.
+  public init() {}
+
+  enum CodingKeys: String, CodingKey { case factor, rounds, seed, rules }
+
+  /// Decodes, keeping the default of every key not given.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    factor = try c.decodeIfPresent(Double.self, forKey: .factor) ?? factor
+    rounds = try c.decodeIfPresent(Int.self, forKey: .rounds) ?? rounds
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
+    rules = try c.decodeIfPresent([GateRule].self, forKey: .rules) ?? rules
+  }
+}
+
+/// One checked metric of the gate.
+public struct GateRule: Sendable, Codable, Equatable {
+  /// Which number is checked.
+  public enum Metric: String, Sendable, Codable, Equatable {
+    /// |relative error of the means| of a feature column.
+    case relativeMeanError
+    /// Separation power of a feature column.
+    case separationPower
+    /// Mean |relative error| of a mean profile (`E_layer`, `profile_x/y/r`, `cell_spectrum`).
+    case profileError
+    /// Largest |difference| of the layer-energy Pearson matrices.
+    case pearsonMaxDifference
+    /// FPD (sample-wide; needs `maximum`).
+    case fpd
+    /// KPD (sample-wide; needs `maximum`).
+    case kpd
+  }
+
+  /// Metric.
+  public var metric: Metric
+  /// Feature column or profile name, where the metric needs one.
+  public var feature: String?
+  /// Fixed threshold; `nil` uses the bootstrap floor.
+  public var maximum: Double?
+  /// Absolute allowance added to the floor-based threshold.
+  public var tolerance: Double
+
+  /// Creates a rule.
+  public init(_ metric: Metric, _ feature: String? = nil, maximum: Double? = nil, tolerance: Double = 0) {
+    self.metric = metric
+    self.feature = feature
+    self.maximum = maximum
+    self.tolerance = tolerance
+  }
+
+  enum CodingKeys: String, CodingKey { case metric, feature, maximum, tolerance }
+
+  /// Decodes; `tolerance` defaults to 0.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    metric = try c.decode(Metric.self, forKey: .metric)
+    feature = try c.decodeIfPresent(String.self, forKey: .feature)
+    maximum = try c.decodeIfPresent(Double.self, forKey: .maximum)
+    tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0
+  }
+
+  /// `separationPower(R90)`-style name.
+  public var name: String { feature.map { "\(metric.rawValue)(\($0))" } ?? metric.rawValue }
+
+  /// The default rules: sampling fraction, containment, depth, shape and profile agreement.
+  public static let defaults: [GateRule] =
+    ["E_sum/E_inc", "E_sum", "R90", "moment_z1", "moment_z2", "moment_x2", "moment_y2", "third_front",
+     "third_back", "frac_3x3", "hits>0.05MeV"].map { GateRule(.relativeMeanError, $0) }
+    + ["E_sum/E_inc", "R90", "moment_z1", "moment_z2", "third_front", "frac_3x3", "hits>0.05MeV"]
+    .map { GateRule(.separationPower, $0) }
+    + ["E_layer", "profile_r"].map { GateRule(.profileError, $0) }
+    + [GateRule(.pearsonMaxDifference)]
+}

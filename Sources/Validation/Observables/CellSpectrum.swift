@@ -1,0 +1,25 @@
+internal import Foundation
+
+/// Log-spaced binning of single-cell energies: the cell-energy spectrum.
+///
+/// Ten bins per decade from 1e-4 MeV to 1e4 MeV; values below go to bin 0 and above to the last
+/// bin. Only cells with energy above the extractor's threshold (and above 0) are counted.
+public enum CellSpectrum {
+  /// Lower edge of the first bin, log10(MeV).
+  public static let lowestDecade = -4.0
+  /// Bins per decade.
+  public static let perDecade = 10
+  /// Number of bins.
+  public static let bins = 80
+
+  /// Bin of a cell energy in MeV.
+  public static func bin(of energy: Double) -> Int {
+    let b = Int(((log10(energy) - lowestDecade) * Double(perDecade)).rounded(.down))
+    return min(bins - 1, max(0, b))
+  }
+
+  /// Bin edges in MeV, `bins + 1` values.
+  public static var edges: [Double] {
+    (0...bins).map { pow(10, lowestDecade + Double($0) / Double(perDecade)) }
+  }
+}

@@ -1,0 +1,117 @@
+public import ShowerIO
+internal import Foundation
+
+/// The features of a sample of showers: one row per shower, plus each shower's cell spectrum.
+///
+/// Built by streaming `ShowerBatch` chunks through `append(_:)`, which spreads the showers of a
+/// chunk over the cores; row order follows the showers' order.
+///
+/// ```swift
+/// var table = FeatureTable(schema: FeatureSchema(layout: .caloTwin))
+/// try await table.append(batch)
+/// ```
+public struct FeatureTable: Sendable {
+  /// Columns of each row.
+  public let schema: FeatureSchema
+  /// Cell energy (MeV) below which cells count as empty.
+  public let cellThreshold: Float
+  /// Row-major features, `count * schema.width` values.
+  public private(set) var values: [Double] = []
+  /// Row-major cell spectra, `count * CellSpectrum.bins` counts.
+  public private(set) var spectra: [Float] = []
+  /// Number of showers.
+  public private(set) var count = 0
+
+  /// Creates an empty table.
+  ///
+  /// - Parameters:
+  ///   - schema: Feature columns.
+  ///   - cellThreshold: Cell energy in MeV below which a cell counts as empty.
+  public init(schema: FeatureSchema, cellThreshold: Float = 0) {
+    self.schema = schema
+    self.cellThreshold = cellThreshold
+  }
+
+  /// Computes and appends the features of every shower of `batch`, in parallel over cores.
+  ///
+  /// - Parameters:
+  ///   - batch: Showers with `cellShape == schema.layout.cellShape`.
+  ///   - tasks: Number of parallel tasks (default: active processor count).
+  /// - Throws: `ValidationError.geometryMismatch` when the cell shape differs.
+  public mutating func append(_ batch: ShowerBatch, tasks: Int? = nil) async throws(ValidationError) {
+    guard batch.cellShape == schema.layout.cellShape else {
+      throw ValidationError(
+        .geometryMismatch,
+        "showers have cell shape \(batch.cellShape) but the features are set up for "
+          + "\(schema.layout.cellShape); compare samples of the same geometry")
+    }
+    let n = batch.count
+    guard n > 0 else { return }
+    let parts = max(1, min(tasks ?? ProcessInfo.processInfo.activeProcessorCount, n))
+    let schema = schema, threshold = cellThreshold
+    let chunks = await withTaskGroup(of: (Int, [Double], [Float]).self) { group in
+      for p in 0..<parts {
+        let range = (p * n / parts)..<((p + 1) * n / parts)
+        group.addTask {
+          let (rows, spectra) = Self.extract(batch, range: range, schema: schema, threshold: threshold)
+          return (p, rows, spectra)
+        }
+      }
+      var results = [(Int, [Double], [Float])]()
+      for await result in group { results.append(result) }
+      return results.sorted { $0.0 < $1.0 }
+    }
+    values.reserveCapacity(values.count + n * schema.width)
+    for (_, rows, spectra) in chunks {
+      values.append(contentsOf: rows)
+      self.spectra.append(contentsOf: spectra)
+    }
+    count += n
+  }
+
+  @_optimize(speed)
+  static func extract(
+    _ batch: ShowerBatch, range: Range<Int>, schema: FeatureSchema, threshold: Float
+  ) -> ([Double], [Float]) {
+    var extractor = FeatureExtractor(schema: schema, cellThreshold: threshold)
+    let width = schema.width, cellsPer = batch.cellsPerShower
+    var rows = [Double](repeating: 0, count: range.count * width)
+    var spectra = [Float](repeating: 0, count: range.count * CellSpectrum.bins)
+    batch.cells.withUnsafeBufferPointer { cells in
+      rows.withUnsafeMutableBufferPointer { out in
+        for (k, i) in range.enumerated() {
+          let shower = UnsafeBufferPointer(rebasing: cells[(i * cellsPer)..<((i + 1) * cellsPer)])
+          let row = UnsafeMutableBufferPointer(rebasing: out[(k * width)..<((k + 1) * width)])
+          extractor.extract(cells: shower, energy: batch.energy[i], theta: batch.theta[i], into: row)
+          for (b, c) in extractor.spectrum.enumerated() where c != 0 {
+            spectra[k * CellSpectrum.bins + b] = Float(c)
+          }
+        }
+      }
+    }
+    return (rows, spectra)
+  }
+
+  /// Values of column `column` for all rows, or for the rows listed.
+  @_optimize(speed)
+  public func column(_ column: Int, rows: [Int]? = nil) -> [Double] {
+    let w = schema.width
+    if let rows { return rows.map { values[$0 * w + column] } }
+    return (0..<count).map { values[$0 * w + column] }
+  }
+
+  /// The feature row of shower `row`.
+  public func row(_ row: Int) -> ArraySlice<Double> {
+    values[(row * schema.width)..<((row + 1) * schema.width)]
+  }
+
+  /// Summed cell spectrum of the rows listed (all rows when `nil`).
+  @_optimize(speed)
+  public func spectrum(rows: [Int]? = nil) -> [Double] {
+    var sum = [Double](repeating: 0, count: CellSpectrum.bins)
+    for r in rows ?? Array(0..<count) {
+      for b in 0..<CellSpectrum.bins { sum[b] += Double(spectra[r * CellSpectrum.bins + b]) }
+    }
+    return sum
+  }
+}

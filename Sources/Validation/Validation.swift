@@ -1,1 +1,0 @@
-// Observables and metrics.

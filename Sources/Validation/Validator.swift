@@ -1,0 +1,78 @@
+public import Foundation
+
+/// The whole `calotwin validate` pipeline: read both files, compare, gate, write the report.
+///
+/// ```swift
+/// let outcome = try await Validator(configuration: .init()).run(reference: sim, candidate: gen, report: out)
+/// if outcome.gate?.passed == false { exit(1) }
+/// ```
+public struct Validator: Sendable {
+  /// Settings; the initialiser holds the defaults, so a YAML file states only changes.
+  public struct Configuration: Sendable, Codable, Equatable {
+    /// Comparison settings.
+    public var comparison = Comparator.Configuration()
+    /// Gate settings; `nil` runs no gate.
+    public var gate: GateConfiguration? = nil
+    /// Cell pitch in mm.
+    public var cellSize = 5.1
+    /// Cell energy in MeV below which cells count as empty.
+    public var cellThreshold: Float = 0
+    /// Showers read at a time.
+    public var chunkSize = 256
+
+    /// The defaults above.
+    public init() {}
+  }
+
+  /// What a run produced.
+  public struct Outcome: Sendable {
+    /// The comparison.
+    public var comparison: SampleComparison
+    /// The gate result, when a gate ran.
+    public var gate: GateResult?
+  }
+
+  /// Settings.
+  public var configuration: Configuration
+
+  /// Creates a validator.
+  public init(configuration: Configuration = .init()) { self.configuration = configuration }
+
+  /// Runs the pipeline and writes `index.html` and `metrics.json` into `report`.
+  ///
+  /// - Parameters:
+  ///   - reference: Reference (simulation) shower file.
+  ///   - candidate: Candidate (generated) shower file.
+  ///   - report: Output folder.
+  ///   - progress: Called with a stage name and showers done / total while reading.
+  /// - Throws: `ValidationError` for unreadable, empty or mismatched files, and write failures.
+  public func run(
+    reference: URL, candidate: URL, report: URL,
+    progress: (@Sendable (String, Int, Int) -> Void)? = nil
+  ) async throws(ValidationError) -> Outcome {
+    let c = configuration
+    let ref = try await FeatureTable.load(
+      reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, chunkSize: c.chunkSize,
+      progress: { progress?("reference", $0, $1) })
+    let cand = try await FeatureTable.load(
+      candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold, chunkSize: c.chunkSize,
+      progress: { progress?("candidate", $0, $1) })
+    guard ref.schema.layout == cand.schema.layout else {
+      throw ValidationError(
+        .geometryMismatch,
+        "reference \(reference.lastPathComponent) has cells \(ref.schema.layout.cellShape), candidate "
+          + "\(candidate.lastPathComponent) has \(cand.schema.layout.cellShape); compare files of one geometry")
+    }
+    let comparison = try await Comparator(configuration: c.comparison).compare(reference: ref, candidate: cand)
+    var gate: GateResult? = nil
+    if let gateConfiguration = c.gate {
+      gate = try await Gate(configuration: gateConfiguration, comparison: c.comparison)
+        .evaluate(comparison, reference: ref, candidate: cand)
+    }
+    try ReportWriter.write(
+      HTMLReport(
+        comparison: comparison, gate: gate, referenceName: reference.lastPathComponent,
+        candidateName: candidate.lastPathComponent), to: report)
+    return Outcome(comparison: comparison, gate: gate)
+  }
+}
