@@ -80,12 +80,17 @@ let package = Package(
       swiftSettings: strictSafety),
     .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
     .target(name: "Validation", dependencies: ["ShowerIO"], swiftSettings: swiftSettings),
+    .target(name: "Models", dependencies: ["Torch"], swiftSettings: swiftSettings),
+    .target(
+      name: "Training",
+      dependencies: ["Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Torch", "ShowerIO", "Simulation", "Validation",
+        "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
@@ -106,6 +111,12 @@ let package = Package(
     .testTarget(
       name: "ValidationTests", dependencies: ["Validation", "TestSupport"],
       swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ModelsTests", dependencies: ["Models", "Torch", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrainingTests", dependencies: ["Training", "Models", "Torch", "ShowerIO", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
   ],
