@@ -64,6 +64,7 @@ let package = Package(
     // MARK: - C engines and system libraries
     .target(
       name: "CTorch",
+      exclude: ["README.md"],
       cxxSettings: torchCxx,
       linkerSettings: torchLink),
     .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
@@ -73,7 +74,8 @@ let package = Package(
     .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
 
     // MARK: - Libraries
-    .target(name: "Torch", dependencies: ["CTorch"], swiftSettings: strictSafety),
+    .target(
+      name: "Torch", dependencies: ["CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),
     .target(
       name: "ShowerIO",
       dependencies: ["CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
@@ -95,10 +97,12 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
       ],
+      exclude: ["README.md"],
       swiftSettings: swiftSettings),
 
     // MARK: - Tests
-    .target(name: "TestSupport", dependencies: [], swiftSettings: swiftSettings),
+    .target(
+      name: "TestSupport", dependencies: [], exclude: ["README.md"], swiftSettings: swiftSettings),
     .testTarget(
       name: "TorchTests", dependencies: ["Torch", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
