@@ -54,6 +54,8 @@ let package = Package(
     .library(name: "ShowerIO", targets: ["ShowerIO"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Validation", targets: ["Validation"]),
+    .library(name: "Models", targets: ["Models"]),
+    .library(name: "Training", targets: ["Training"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -82,11 +84,11 @@ let package = Package(
       swiftSettings: strictSafety),
     .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
     .target(name: "Validation", dependencies: ["ShowerIO"], swiftSettings: swiftSettings),
-    .target(name: "Models", dependencies: ["Torch"], swiftSettings: swiftSettings),
+    .target(name: "Models", dependencies: ["Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
       name: "Training",
       dependencies: ["Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
-      swiftSettings: swiftSettings),
+      exclude: ["README.md"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
@@ -117,7 +119,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ModelsTests", dependencies: ["Models", "Torch", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "TrainingTests", dependencies: ["Training", "Models", "Torch", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
