@@ -36,7 +36,10 @@ extension TrainingConfig {
     guard p.energyUnitMeV > 0 else { throw fail("preprocessing.energyUnitMeV", "must be positive") }
     guard p.cellThresholdMeV >= 0 else { throw fail("preprocessing.cellThresholdMeV", "must be non-negative") }
     let d = data
-    guard !d.files.isEmpty else { throw fail("data.files", "list at least one shower file") }
+    guard !d.files.isEmpty || d.syntheticShowers != nil else {
+      throw fail("data.files", "list at least one shower file")
+    }
+    if let n = d.syntheticShowers, n < batchSize { throw fail("data.syntheticShowers", "must be at least batchSize") }
     guard (0..<1).contains(d.validationFraction) else { throw fail("data.validationFraction", "must be in [0, 1)") }
     for (key, range) in [("data.energyRangeMeV", d.energyRangeMeV), ("data.thetaRange", d.thetaRange)] {
       if let r = range, r.count != 2 || !(r[0] <= r[1]) { throw fail(key, "give [min, max] with min ≤ max") }

@@ -88,12 +88,16 @@ public struct DataConfig: Sendable, Equatable, Codable, OverlayDecodable {
   public var chunkSize = 256
   /// Use at most this many showers per epoch (nil: all).
   public var maxShowers: Int?
+  /// Train on this many toy showers (`SyntheticShowers`, shaped like `model.imageShape`) instead of
+  /// files: for tests and demos (nil: use `files`).
+  public var syntheticShowers: Int?
 
   /// No files, 10 % validation, no filters.
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case files, validationFraction, energyRangeMeV, thetaRange, shuffleBuffer, chunkSize, maxShowers
+    case syntheticShowers
   }
 
   public mutating func overlay(from decoder: any Decoder) throws {
@@ -106,6 +110,7 @@ public struct DataConfig: Sendable, Equatable, Codable, OverlayDecodable {
     try c.update(&shuffleBuffer, forKey: .shuffleBuffer)
     try c.update(&chunkSize, forKey: .chunkSize)
     try c.update(&maxShowers, forKey: .maxShowers)
+    try c.update(&syntheticShowers, forKey: .syntheticShowers)
   }
 }
 
