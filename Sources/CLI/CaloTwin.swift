@@ -7,5 +7,5 @@ struct CaloTwin: AsyncParsableCommand {
     commandName: "calotwin",
     abstract: "A digital twin of a silicon-tungsten calorimeter: simulate, convert, train, validate.",
     version: CaloTwinVersion.string,
-    subcommands: [])
+    subcommands: [TrainCommand.self])
 }
