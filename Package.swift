@@ -81,6 +81,7 @@ let package = Package(
     .target(
       name: "ShowerIO",
       dependencies: ["CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
+      exclude: ["README.md"],
       swiftSettings: strictSafety),
     .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
     .target(name: "Validation", dependencies: ["ShowerIO"], swiftSettings: swiftSettings),

@@ -7,5 +7,8 @@ struct CaloTwin: AsyncParsableCommand {
     commandName: "calotwin",
     abstract: "A digital twin of a silicon-tungsten calorimeter: simulate, convert, train, validate.",
     version: CaloTwinVersion.string,
-    subcommands: [TrainCommand.self])
+    subcommands: [
+      InspectCommand.self,
+      TrainCommand.self,
+    ])
 }

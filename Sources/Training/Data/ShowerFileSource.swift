@@ -1,8 +1,17 @@
 internal import Foundation
+public import ShowerIO
 
-/// Opens a shower file as a `ShowerSource`.
+extension ShowerFileReader: ShowerSource {
+  /// The file's path.
+  public var name: String { url.path }
+
+  /// Reads showers `range` (MeV, radians).
+  public func showers(_ range: Range<Int>) throws -> ShowerBatch { try read(range) }
+}
+
+/// Opens a shower file (CaloTwin, LCD or CaloChallenge layout, detected) as a `ShowerSource`.
 ///
-/// - Throws: Always until the HDF5 reader (ShowerIO) is merged; then `ShowerFileReader`'s error.
+/// - Throws: `ShowerIOError` naming the file and what is wrong.
 func openShowerFile(_ url: URL) throws -> any ShowerSource {
-  throw TrainingError(.data, "the HDF5 shower reader is not available in this build", context: url.path)
+  try ShowerFileReader(at: url)
 }

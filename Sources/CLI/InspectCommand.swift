@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import ShowerIO
+
+/// `calotwin inspect FILE`: layout, datasets, attributes and shower statistics of a shower file.
+struct InspectCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "inspect",
+    abstract: "Describe a shower file: layout, datasets, attributes, energies, angles, mean total energy.")
+
+  @Argument(help: "HDF5 shower file (CaloTwin, LCD/3DGAN or CaloChallenge layout).")
+  var file: String
+
+  @Flag(help: "Print the summary as JSON.")
+  var json = false
+
+  @Option(help: "Layout to assume instead of detecting it: caloTwin, lcd, caloChallenge.")
+  var layout: String?
+
+  @Option(help: "MeV per raw LCD ECAL unit (3DGAN files).")
+  var lcdScale: Double = ShowerReadOptions().lcdScale
+
+  @Option(help: "Showers read at a time.")
+  var chunkSize: Int = 64
+
+  func validate() throws {
+    guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
+    if let layout, ShowerLayout(rawValue: layout) == nil {
+      let known = ShowerLayout.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown layout '\(layout)'; use one of \(known)")
+    }
+  }
+
+  func run() async throws {
+    let options = ShowerReadOptions(layout: layout.flatMap(ShowerLayout.init(rawValue:)), lcdScale: lcdScale)
+    let summary = try runReporting {
+      try ShowerFileSummary(contentsOf: URL(fileURLWithPath: file), options: options, chunkSize: chunkSize)
+    }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+    } else {
+      print(summary.text)
+    }
+  }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func packageBuildsCLI() { #expect(Bool(true)) }
