@@ -45,11 +45,11 @@ import Training
     let dir = try TemporaryDirectory()
     var config = TrainingConfig()
     config.model = .reduced
-    config.data.syntheticShowers = 800
-    config.batchSize = 32
-    config.epochs = 5
+    config.data.syntheticShowers = 1200
+    config.batchSize = 16
+    config.epochs = 7
     config.threads = 2
-    config.maxTimeSeconds = 500
+    config.maxTimeSeconds = 540  // safety margin under the 10-minute limit on a loaded machine
     config.output = dir.url.path
     try config.validate()
     let run = try TrainingRun(config: config, sources: config.openSources(), output: dir.url)
@@ -62,12 +62,17 @@ import Training
     #expect(validation.count >= 3)
     let energyError = validation.map { $0.discriminatorReal[1] }  // MAPE (%) of D's energy head on real showers
     #expect(energyError.allSatisfy { $0.isFinite })
-    #expect(energyError.last! < energyError.first!, "validation energy MAPE per epoch: \(energyError)")
+    // Epoch-to-epoch values are noisy (D's batch norms use running statistics with momentum 0.01):
+    // compare the mean of the first two epochs with that of the last two.
+    let early = (energyError[0] + energyError[1]) / 2
+    let late = (energyError[energyError.count - 1] + energyError[energyError.count - 2]) / 2
+    #expect(late < early, "validation energy MAPE per epoch: \(energyError)")
 
     let energies = (0..<100).map { 10_000 + Double($0 % 10) * 10_000 }  // 10 … 100 GeV, 10 each
     let showers = try run.trainer.generate(energies: energies, thetas: Array(repeating: .pi / 2, count: 100), seed: 5)
     let totals = showers.totalEnergies
     let rho = Self.spearman(energies, totals)
+    print("convergence: validation energy MAPE per epoch \(energyError), Spearman \(rho)")
     #expect(rho > 0.8, "Spearman(requested E, generated total) = \(rho)")
   }
 }
