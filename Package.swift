@@ -54,6 +54,8 @@ let package = Package(
     .library(name: "ShowerIO", targets: ["ShowerIO"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Validation", targets: ["Validation"]),
+    .library(name: "Models", targets: ["Models"]),
+    .library(name: "Training", targets: ["Training"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -81,14 +83,21 @@ let package = Package(
       dependencies: ["CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
       exclude: ["README.md", "ROOT/README.md"],
       swiftSettings: strictSafety),
-    .target(name: "Simulation", dependencies: [], swiftSettings: swiftSettings),
-    .target(name: "Validation", dependencies: ["ShowerIO", "Torch"], swiftSettings: swiftSettings),
+    .target(name: "Simulation", dependencies: [], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(
+      name: "Validation", dependencies: ["ShowerIO", "Torch"], exclude: ["README.md"],
+      swiftSettings: swiftSettings),
+    .target(name: "Models", dependencies: ["Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(
+      name: "Training",
+      dependencies: ["Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Torch", "ShowerIO", "Simulation", "Validation",
+        "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
@@ -110,6 +119,12 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ModelsTests", dependencies: ["Models", "Torch", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TrainingTests", dependencies: ["Training", "Models", "Torch", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport", "ShowerIO", "Validation"],

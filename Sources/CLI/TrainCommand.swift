@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Models
+import Training
+
+/// `calotwin train`: trains the 3DGAN from a YAML config.
+struct TrainCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train the 3DGAN (generator and discriminator) on shower files.",
+    discussion: """
+      The YAML config states only what it changes from the Keras 3DGAN recipe; unknown keys and wrong
+      types are reported with their path before anything runs. Checkpoints (atomic) go to
+      <output>/checkpoints/step-NNNNNNNNN after every epoch and when a limit stops the run; metrics are
+      appended to <output>/metrics.jsonl.
+
+        calotwin train --config train.yaml --set epochs=3 --set model.preset=reduced
+        calotwin train --config train.yaml --resume
+      """)
+
+  @Option(name: .long, help: "YAML config file (omit for all defaults).")
+  var config: String?
+
+  @Option(name: .customLong("set"), help: "Override a config key, e.g. --set batchSize=16 (repeatable).")
+  var overrides: [String] = []
+
+  @Flag(help: "Continue from the newest checkpoint in the output folder.")
+  var resume = false
+
+  @Option(help: "Stop after this many batches in total (writes a checkpoint).")
+  var maxSteps: Int?
+
+  @Option(help: "Stop after this many seconds of training (writes a checkpoint).")
+  var maxTime: Double?
+
+  @Option(help: "Tensor-engine threads.")
+  var threads: Int?
+
+  @Option(help: "Output folder for checkpoints and metrics (config key `output`).")
+  var output: String?
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  func run() async throws {
+    CLILogging.bootstrap(quiet: quiet)
+    let logger = CLILogging.logger("train")
+    do {
+      var settings = try config.map { try TrainingConfig.load(contentsOf: URL(fileURLWithPath: $0), overrides: overrides) }
+        ?? TrainingConfig.decode(yaml: "", overrides: overrides, source: "--set")
+      if let maxSteps { settings.maxSteps = maxSteps }
+      if let maxTime { settings.maxTimeSeconds = maxTime }
+      if let threads { settings.threads = threads }
+      if let output { settings.output = output }
+      try settings.validate()
+      let sources = try settings.openSources()
+      let outputURL = URL(fileURLWithPath: settings.output)
+      let run = try TrainingRun(config: settings, sources: sources, output: outputURL)
+      let perEpoch = run.estimatedBatchesPerEpoch
+      let totalSteps = min(settings.epochs * perEpoch, settings.maxSteps ?? .max)
+      let bar = ProgressBar(total: totalSteps * settings.batchSize, unit: "showers", quiet: quiet)
+      logger.info(
+        "training \(settings.model.preset.rawValue) model: G \(run.trainer.generator.parameterCount), D \(run.trainer.discriminator.parameterCount) parameters; ~\(perEpoch) batches/epoch; output \(outputURL.path)"
+      )
+      let reason = try run.run(resume: resume) { progress, m in
+        let note = String(
+          format: "epoch %d  D %.3g/%.3g  G %.3g (E %.1f%%)", progress.epoch, m.discriminatorReal[4],
+          m.discriminatorFake[4], m.generator[4], m.discriminatorReal[1])
+        bar.advance(by: settings.batchSize, note: note)
+      }
+      bar.finish()
+      logger.info("stopped (\(reason.rawValue)) at step \(run.trainer.progress.step); checkpoints in \(outputURL.path)/checkpoints")
+    } catch let error as TrainingError {
+      FileHandle.standardError.write(Data("calotwin train: \(error)\n".utf8))
+      throw ExitCode(error.code == .invalidConfig || error.code == .data ? 2 : 1)
+    }
+  }
+}

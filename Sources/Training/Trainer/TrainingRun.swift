@@ -1,0 +1,165 @@
+public import Foundation
+
+/// Why a run stopped.
+public enum StopReason: String, Sendable, Codable {
+  /// All epochs trained.
+  case finished
+  /// `maxSteps` reached.
+  case maxSteps
+  /// `maxTimeSeconds` reached.
+  case maxTime
+}
+
+/// A whole training run: epochs of batches, validation and a checkpoint after each epoch, metrics
+/// appended to `metrics.jsonl` beside the checkpoints, resume from the newest checkpoint.
+///
+/// ```swift
+/// let run = try TrainingRun(config: config, sources: readers, output: URL(fileURLWithPath: "runs/a"))
+/// let reason = try run.run(resume: false) { step, metrics in … }
+/// ```
+public final class TrainingRun {
+  /// The configuration.
+  public let config: TrainingConfig
+  /// The data.
+  public let stream: ShowerStream
+  /// Folder of checkpoints and metrics.
+  public let output: URL
+  /// The models and optimisers.
+  public let trainer: GANTrainer
+  /// Write a train record to the metrics every this many batches.
+  public var metricsInterval = 10
+
+  /// Prepares a run; checks the data against the model.
+  ///
+  /// - Throws: `TrainingError` naming the file or key that does not fit.
+  public init(config: TrainingConfig, sources: [any ShowerSource], output: URL) throws(TrainingError) {
+    self.config = config
+    self.output = output
+    stream = try ShowerStream(sources: sources, config: config)
+    trainer = try GANTrainer(config: config)
+  }
+
+  /// Training batches per epoch, estimated before filters and cuts.
+  public var estimatedBatchesPerEpoch: Int {
+    let showers = stream.sources.reduce(0) { $0 + $1.count }
+    let used = min(Double(showers) * (1 - config.data.validationFraction), Double(config.data.maxShowers ?? .max))
+    return max(1, Int(used) / config.batchSize)
+  }
+
+  /// Trains until all epochs are done, `maxSteps` or `maxTimeSeconds` is reached.
+  ///
+  /// - Parameters:
+  ///   - resume: Continue from the newest checkpoint in `output` (exactly: same data order, noise and
+  ///     flips as the uninterrupted run). Without it, an `output` that already holds checkpoints is refused.
+  ///   - onBatch: Called after every batch with the progress and the batch's losses.
+  /// - Returns: Why the run stopped. A checkpoint of the final state exists in every case.
+  /// - Throws: `TrainingError` for a bad checkpoint, unreadable data, non-finite losses or all-empty
+  ///   generated showers (after `emptyAbortAfterBatches`; a checkpoint is written first).
+  public func run(
+    resume: Bool, onBatch: (TrainingProgress, StepMetrics) -> Void = { _, _ in }
+  ) throws(TrainingError) -> StopReason {
+    let fm = FileManager.default
+    if resume {
+      guard let latest = Checkpoint.latest(output: output) else {
+        throw TrainingError(.checkpoint, "no checkpoint to resume from; run without --resume", context: output.path)
+      }
+      try Checkpoint.restore(trainer, from: latest)
+    } else if Checkpoint.latest(output: output) != nil {
+      throw TrainingError(
+        .checkpoint, "the output folder already holds checkpoints; pass --resume or choose another output",
+        context: output.path)
+    }
+    do {
+      try fm.createDirectory(at: output, withIntermediateDirectories: true)
+      try config.yaml().write(to: output.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+    } catch {
+      throw TrainingError(.checkpoint, "cannot write to the output folder: \(error)", context: output.path)
+    }
+    let log = MetricsLog(url: output.appendingPathComponent("metrics.jsonl"))
+    let start = Date()
+    var intervalStart = Date()
+    var intervalShowers = 0
+    var reason = StopReason.finished
+    while trainer.progress.epoch < config.epochs {
+      let epoch = trainer.progress.epoch
+      var stopped = false
+      var failure: TrainingError?
+      do {
+        try stream.forEachBatch(epoch: epoch, part: .training, skip: trainer.progress.batchInEpoch) { batch in
+          let metrics = try trainer.train(on: batch)
+          let p = trainer.progress
+          intervalShowers += batch.count
+          if !metrics.isFinite {
+            failure = TrainingError(.diverged, "a loss is not finite: \(metrics)", context: "epoch \(epoch), step \(p.step)")
+            return false
+          }
+          if metrics.generatedEmpty && p.step >= config.emptyAbortAfterBatches {
+            failure = TrainingError(
+              .diverged, "every generated shower is empty (ECAL loss 100 %); the generator collapsed",
+              context: "epoch \(epoch), step \(p.step)")
+            return false
+          }
+          if p.step % metricsInterval == 0 {
+            let now = Date()
+            log.append(
+              MetricsRecord(
+                kind: "train", epoch: epoch, step: p.step, elapsed: now.timeIntervalSince(start),
+                showersPerSecond: Double(intervalShowers) / max(now.timeIntervalSince(intervalStart), 1e-9),
+                discriminatorReal: metrics.discriminatorReal, discriminatorFake: metrics.discriminatorFake,
+                generator: metrics.generator, showers: nil))
+            intervalStart = now
+            intervalShowers = 0
+          }
+          onBatch(p, metrics)
+          if let m = config.maxSteps, p.step >= m {
+            reason = .maxSteps
+            stopped = true
+          } else if let t = config.maxTimeSeconds, Date().timeIntervalSince(start) >= t {
+            reason = .maxTime
+            stopped = true
+          }
+          return !stopped
+        }
+      } catch let error as TrainingError {
+        throw error
+      } catch {
+        throw TrainingError(.engine, "\(error)", context: "epoch \(epoch)")
+      }
+      if let failure {
+        try Checkpoint.save(trainer, output: output)
+        throw failure
+      }
+      if stopped {
+        try Checkpoint.save(trainer, output: output)
+        return reason
+      }
+      if var record = try trainer.validate(stream, epoch: epoch) {
+        record.elapsed = Date().timeIntervalSince(start)
+        log.append(record)
+      }
+      trainer.progress.epoch += 1
+      trainer.progress.batchInEpoch = 0
+      try Checkpoint.save(trainer, output: output)
+    }
+    return reason
+  }
+}
+
+/// Appends JSON lines; one `write` per record, so a killed process leaves at most one partial line.
+struct MetricsLog {
+  let url: URL
+
+  func append(_ record: MetricsRecord) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    guard var line = try? encoder.encode(record) else { return }
+    line.append(0x0A)
+    if !FileManager.default.fileExists(atPath: url.path) {
+      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    }
+    guard let handle = try? FileHandle(forWritingTo: url) else { return }
+    defer { try? handle.close() }
+    _ = try? handle.seekToEnd()
+    try? handle.write(contentsOf: line)
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import ShowerIO
+import TestSupport
+import Testing
+import Training
+
+/// `calotwin train` on HDF5 files: runs, and refuses bad configs with the key or file named.
+@Suite(.serialized) struct TrainCommandTests {
+  static var executableBuilt: Bool {
+    FileManager.default.isExecutableFile(atPath: TestEnvironment.calotwinExecutable.path)
+  }
+
+  func writeFile(_ url: URL, count: Int, shape: [Int], seed: UInt64) throws {
+    let writer = try ShowerFileWriter(at: url, cellShape: shape)
+    try writer.append(SyntheticShowers.make(count: count, shape: shape, seed: seed))
+    try writer.finish()
+  }
+
+  func train(_ dir: TemporaryDirectory, _ yaml: String, _ extra: [String] = []) throws -> ProcessResult {
+    try yaml.write(to: dir.file("train.yaml"), atomically: true, encoding: .utf8)
+    return try runProcess(
+      TestEnvironment.calotwinExecutable,
+      ["train", "--config", dir.file("train.yaml").path, "--quiet", "--output", dir.file("run").path] + extra)
+  }
+
+  @Test(.enabled(if: executableBuilt))
+  func trainsOnShowerFilesAcrossFiles() throws {
+    let dir = try TemporaryDirectory()
+    try writeFile(dir.file("a.h5"), count: 40, shape: [12, 12, 10], seed: 1)
+    try writeFile(dir.file("b.h5"), count: 30, shape: [12, 12, 10], seed: 2)
+    let yaml = """
+      model: {preset: reduced}
+      data: {files: [\(dir.file("a.h5").path), \(dir.file("b.h5").path)], chunkSize: 8}
+      batchSize: 8
+      epochs: 1
+      """
+    let result = try train(dir, yaml, ["--max-steps", "3"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(Checkpoint.latest(output: dir.file("run"))?.lastPathComponent == "step-000000003")
+  }
+
+  @Test(.enabled(if: executableBuilt))
+  func imageShapeThatDoesNotMatchTheDataNamesTheFile() throws {
+    let dir = try TemporaryDirectory()
+    try writeFile(dir.file("a.h5"), count: 10, shape: [12, 12, 10], seed: 1)
+    try writeFile(dir.file("odd.h5"), count: 10, shape: [12, 12, 9], seed: 2)
+    let yaml = "model: {preset: reduced}\ndata: {files: [\(dir.file("a.h5").path), \(dir.file("odd.h5").path)]}\n"
+    let result = try train(dir, yaml)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("data.files[1]: \(dir.file("odd.h5").path)"), "\(result.stderr)")
+    #expect(result.stderr.contains("model.imageShape"))
+    #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))  // nothing started
+  }
+
+  @Test(.enabled(if: executableBuilt), arguments: [
+    ("batchSize: many\n", "batchSize"),
+    ("optimiser: {rho: 0.9}\n", "optimiser"),
+    ("data: {files: [/nonexistent/showers.h5]}\n", "/nonexistent/showers.h5"),
+  ])
+  func badConfigsNameTheKeyOrFile(yaml: String, named: String) throws {
+    let dir = try TemporaryDirectory()
+    let result = try train(dir, yaml)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(named), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))
+  }
+}
