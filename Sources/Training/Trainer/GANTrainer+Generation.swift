@@ -17,7 +17,7 @@ extension GANTrainer {
     precondition(energies.count == thetas.count, "one angle per energy")
     var batch = PreparedBatch(imageShape: config.model.imageShape)
     batch.energy = energies.map { Float($0 / config.preprocessing.energyUnitMeV) }
-    batch.theta = thetas.map(Float.init)
+    batch.theta = thetas.map { Float($0) }
     var rng = RandomStream(seed: seed, stream: Streams.noise, index: 1 << 50)
     let inverse = 1 / config.model.power
     let scale = config.preprocessing.cellScalePerMeV
