@@ -2,31 +2,31 @@
 /// static_cast would (floating-point to integer truncates; integers wrap when they do not fit).
 public protocol ROOTNumeric: Sendable {
   /// Converts a stored floating-point value.
-  init(rootDouble value: Double)
+  static func fromROOT(double value: Double) -> Self
   /// Converts a stored signed integer (or bool as 0/1).
-  init(rootInteger value: Int64)
+  static func fromROOT(integer value: Int64) -> Self
   /// Converts a stored unsigned integer.
-  init(rootUnsigned value: UInt64)
+  static func fromROOT(unsigned value: UInt64) -> Self
 }
 
 extension Double: ROOTNumeric {
-  public init(rootDouble value: Double) { self = value }
-  public init(rootInteger value: Int64) { self = Double(value) }
-  public init(rootUnsigned value: UInt64) { self = Double(value) }
+  public static func fromROOT(double value: Double) -> Double { value }
+  public static func fromROOT(integer value: Int64) -> Double { Double(value) }
+  public static func fromROOT(unsigned value: UInt64) -> Double { Double(value) }
 }
 
 extension Float: ROOTNumeric {
-  public init(rootDouble value: Double) { self = Float(value) }
-  public init(rootInteger value: Int64) { self = Float(value) }
-  public init(rootUnsigned value: UInt64) { self = Float(value) }
+  public static func fromROOT(double value: Double) -> Float { Float(value) }
+  public static func fromROOT(integer value: Int64) -> Float { Float(value) }
+  public static func fromROOT(unsigned value: UInt64) -> Float { Float(value) }
 }
 
 extension ROOTNumeric where Self: FixedWidthInteger {
-  public init(rootDouble value: Double) {
-    self = value.isFinite ? Self(truncatingIfNeeded: Int64(Swift.max(Swift.min(value, 9.2e18), -9.2e18))) : 0
+  public static func fromROOT(double value: Double) -> Self {
+    value.isFinite ? Self(truncatingIfNeeded: Int64(Swift.max(Swift.min(value, 9.2e18), -9.2e18))) : 0
   }
-  public init(rootInteger value: Int64) { self = Self(truncatingIfNeeded: value) }
-  public init(rootUnsigned value: UInt64) { self = Self(truncatingIfNeeded: value) }
+  public static func fromROOT(integer value: Int64) -> Self { Self(truncatingIfNeeded: value) }
+  public static func fromROOT(unsigned value: UInt64) -> Self { Self(truncatingIfNeeded: value) }
 }
 
 extension Int: ROOTNumeric {}
@@ -63,65 +63,65 @@ func appendDecoded<T: ROOTNumeric>(
     var p = start
     switch type {
     case .bool:
-      for _ in 0..<count { out.append(T(rootInteger: unsafe raw[p] != 0 ? 1 : 0)); p += 1 }
+      for _ in 0..<count { out.append(T.fromROOT(integer: unsafe raw[p] != 0 ? 1 : 0)); p += 1 }
     case .int8:
-      for _ in 0..<count { out.append(T(rootInteger: Int64(Int8(bitPattern: unsafe raw[p])))); p += 1 }
+      for _ in 0..<count { out.append(T.fromROOT(integer: Int64(Int8(bitPattern: unsafe raw[p])))); p += 1 }
     case .uint8:
-      for _ in 0..<count { out.append(T(rootUnsigned: UInt64(unsafe raw[p]))); p += 1 }
+      for _ in 0..<count { out.append(T.fromROOT(unsigned: UInt64(unsafe raw[p]))); p += 1 }
     case .int16:
       for _ in 0..<count {
         out.append(
-          T(
-            rootInteger: Int64(
+          T.fromROOT(
+            integer: Int64(
               Int16(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian))))
         p += 2
       }
     case .uint16:
       for _ in 0..<count {
         out.append(
-          T(rootUnsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian)))
+          T.fromROOT(unsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian)))
         p += 2
       }
     case .int32:
       for _ in 0..<count {
         out.append(
-          T(
-            rootInteger: Int64(
+          T.fromROOT(
+            integer: Int64(
               Int32(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))))
         p += 4
       }
     case .uint32:
       for _ in 0..<count {
         out.append(
-          T(rootUnsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian)))
+          T.fromROOT(unsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian)))
         p += 4
       }
     case .int64:
       for _ in 0..<count {
         out.append(
-          T(
-            rootInteger: Int64(
+          T.fromROOT(
+            integer: Int64(
               bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)))
         p += 8
       }
     case .uint64:
       for _ in 0..<count {
-        out.append(T(rootUnsigned: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian))
+        out.append(T.fromROOT(unsigned: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian))
         p += 8
       }
     case .float:
       for _ in 0..<count {
         out.append(
-          T(
-            rootDouble: Double(
+          T.fromROOT(
+            double: Double(
               Float(bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))))
         p += 4
       }
     case .double:
       for _ in 0..<count {
         out.append(
-          T(
-            rootDouble: Double(
+          T.fromROOT(
+            double: Double(
               bitPattern: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)))
         p += 8
       }
