@@ -42,7 +42,7 @@ step "4. Simulate a small calorimeter (12 x 12 cells x 10 layers) and train a re
 "$calotwin" simulate --geometry Data/demo/small-ecal.yaml --particle e- --energy-range 5:50 \
   --events 320 --seed 2 --threads 2 --output "$out/small-ecal.h5"
 "$calotwin" train --config Data/demo/train-small.yaml --set "data.files=[$out/small-ecal.h5]" \
-  --max-steps 30 --output "$out/train"
+  --max-steps 160 --output "$out/train"
 echo "checkpoints: $(ls "$out/train/checkpoints" | tr '\n' ' ')"
 echo "metrics: $out/train/metrics.jsonl ($(wc -l < "$out/train/metrics.jsonl") records)"
 

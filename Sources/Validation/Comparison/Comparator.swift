@@ -97,6 +97,16 @@ public struct Comparator: Sendable {
     }
     let conditional = kept.filter { $0.0.energy != .all || $0.0.theta != .all }
     let wanted = all.contains { $0.energy != .all || $0.theta != .all }
+    // The unbinned comparison is only meaningful when both samples cover the same conditions: when
+    // a bin is populated in one sample and not the other, `all` would compare different mixtures.
+    let coverageDiffers = all.contains { bin in
+      let r = bin.rows(of: reference).count >= configuration.minimumShowers
+      let c = bin.rows(of: candidate).count >= configuration.minimumShowers
+      return r != c
+    }
+    if coverageDiffers && !conditional.isEmpty {
+      kept.removeAll { $0.0.energy == .all && $0.0.theta == .all }
+    }
     if kept.isEmpty || (wanted && conditional.isEmpty) {
       throw ValidationError(
         .noOverlappingBins,
