@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Torch
 import Validation
 import Yams
 
@@ -14,6 +15,9 @@ struct ValidateCommand: AsyncParsableCommand {
       2 when the inputs cannot be compared (unreadable, empty or mismatched files).
       A gate file is YAML, for example:  factor: 2  /  rules: [{metric: fpd, maximum: 0.05}].
       An empty gate file or --gate default uses the default rules.
+      --classifier trains the CaloChallenge classifier (a DNN on the high-level feature vector of all
+      showers, cls-high) and adds its AUC and JSD to the report; gate it with
+      rules: [{metric: classifierAUC, maximum: 0.6}].
       """)
 
   @Option(help: "Reference (simulated) shower file, HDF5.")
@@ -40,9 +44,28 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(help: "Showers read at a time.")
   var chunkSize: Int = 256
 
+  @Flag(help: "Run the CaloChallenge classifier test (trains a DNN; AUC and JSD in the report).")
+  var classifier = false
+
+  @Option(help: "Classifier training epochs (the best epoch on the test split is kept).")
+  var classifierEpochs: Int = 50
+
+  @Option(help: "Classifier hidden width (CaloChallenge uses 2048).")
+  var classifierHidden: Int = 256
+
+  @Option(help: "Classifier mini-batch size.")
+  var classifierBatch: Int = 1000
+
+  @Option(help: "Tensor-engine threads for the classifier (default: all cores).")
+  var classifierThreads: Int?
+
   func validate() throws {
     guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
     guard minimumShowers > 1 else { throw ArgumentParser.ValidationError("--minimum-showers must be at least 2") }
+    guard classifierEpochs > 0, classifierHidden > 0, classifierBatch > 0, (classifierThreads ?? 1) > 0 else {
+      throw ArgumentParser.ValidationError(
+        "--classifier-epochs, --classifier-hidden, --classifier-batch and --classifier-threads must be positive")
+    }
   }
 
   func run() async throws {
@@ -52,6 +75,14 @@ struct ValidateCommand: AsyncParsableCommand {
     configuration.comparison.minimumShowers = minimumShowers
     configuration.comparison.distances = !noDistances
     if let gate { configuration.gate = try Self.gateConfiguration(gate) }
+    if classifier {
+      var settings = ClassifierTest.Configuration()
+      settings.epochs = classifierEpochs
+      settings.hidden = classifierHidden
+      settings.batchSize = classifierBatch
+      configuration.classifier = settings
+      Torch.threadCount = classifierThreads ?? ProcessInfo.processInfo.activeProcessorCount
+    }
     let outcome: Validator.Outcome
     do {
       outcome = try await Validator(configuration: configuration).run(
@@ -64,6 +95,9 @@ struct ValidateCommand: AsyncParsableCommand {
     print("report: \(report)/index.html, metrics: \(report)/metrics.json")
     if let fpd = outcome.comparison.fpd, let kpd = outcome.comparison.kpd {
       print(String(format: "FPD %.4g ± %.2g, KPD %.4g ± %.2g", fpd.value, fpd.error, kpd.value, kpd.error))
+    }
+    if let r = outcome.comparison.classifier {
+      print(String(format: "classifier (cls-high): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
     }
     guard let result = outcome.gate else { return }
     if result.passed {

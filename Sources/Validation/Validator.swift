@@ -19,6 +19,10 @@ public struct Validator: Sendable {
     public var cellThreshold: Float = 0
     /// Showers read at a time.
     public var chunkSize = 256
+    /// Classifier test settings; `nil` (the default) skips it, since it trains a DNN. It runs once on
+    /// all showers of both samples (like FPD/KPD) with the `cls-high` inputs
+    /// (`ClassifierTest.highLevelInputs`), and its AUC and JSD go to metrics.json and the report.
+    public var classifier: ClassifierTest.Configuration? = nil
 
     /// The defaults above.
     public init() {}
@@ -63,7 +67,14 @@ public struct Validator: Sendable {
         "reference \(reference.lastPathComponent) has cells \(ref.schema.layout.cellShape), candidate "
           + "\(candidate.lastPathComponent) has \(cand.schema.layout.cellShape); compare files of one geometry")
     }
-    let comparison = try await Comparator(configuration: c.comparison).compare(reference: ref, candidate: cand)
+    var comparison = try await Comparator(configuration: c.comparison).compare(reference: ref, candidate: cand)
+    if let classifier = c.classifier {
+      progress?("classifier", 0, 1)
+      let inputs = ClassifierTest.highLevelInputs(reference: ref, candidate: cand)
+      comparison.classifier = try ClassifierTest(configuration: classifier).run(
+        reference: inputs.reference, candidate: inputs.candidate, dimension: inputs.dimension)
+      progress?("classifier", 1, 1)
+    }
     var gate: GateResult? = nil
     if let gateConfiguration = c.gate {
       gate = try await Gate(configuration: gateConfiguration, comparison: c.comparison)

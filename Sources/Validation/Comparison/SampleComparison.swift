@@ -90,4 +90,6 @@ public struct SampleComparison: Sendable, Encodable, Equatable {
   public var kpd: PhysicsDistances.Value?
   /// Dimension of the high-level feature vector.
   public var highLevelDimension: Int
+  /// CaloChallenge classifier test (`cls-high`, all showers), if run (`Validator.Configuration.classifier`).
+  public var classifier: ClassifierTest.Result? = nil
 }

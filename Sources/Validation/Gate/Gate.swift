@@ -53,7 +53,7 @@ public struct Gate: Sendable {
   {
     let rules = configuration.rules
     for rule in rules { try validate(rule, reference.schema) }
-    let binRules = rules.filter { $0.metric != .fpd && $0.metric != .kpd }
+    let binRules = rules.filter { !$0.metric.isSampleWide }
     var checks: [GateCheck] = []
     for bin in result.bins {
       let floors = await bootstrapFloors(binRules, bin: bin, reference: reference)
@@ -66,9 +66,17 @@ public struct Gate: Sendable {
             threshold: threshold, passed: value <= threshold))
       }
     }
-    for rule in rules where rule.metric == .fpd || rule.metric == .kpd {
-      let measured = rule.metric == .fpd ? result.fpd : result.kpd
-      guard let value = measured?.value, let maximum = rule.maximum else { continue }
+    for rule in rules where rule.metric.isSampleWide {
+      // A sample-wide metric that was not computed (--no-distances, no --classifier) is not checked.
+      let measured: Double? =
+        switch rule.metric {
+        case .fpd: result.fpd?.value
+        case .kpd: result.kpd?.value
+        case .classifierAUC: result.classifier?.auc
+        case .classifierJSD: result.classifier?.jsd
+        default: nil
+        }
+      guard let value = measured, let maximum = rule.maximum else { continue }
       checks.append(
         GateCheck(rule: rule.name, bin: "all", value: value, floor: 0, threshold: maximum, passed: value <= maximum))
     }
@@ -90,7 +98,7 @@ public struct Gate: Sendable {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) needs one of the profiles \(names)", context: "gate")
       }
-    case .fpd, .kpd:
+    case .fpd, .kpd, .classifierAUC, .classifierJSD:
       guard rule.maximum != nil else {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) is sample-wide and needs a fixed maximum",
@@ -107,7 +115,7 @@ public struct Gate: Sendable {
     case .separationPower: bin.feature(rule.feature!)?.separationPower ?? .nan
     case .profileError: bin.profile(rule.feature!)?.meanAbsoluteRelativeError ?? .nan
     case .pearsonMaxDifference: bin.pearsonMaxDifference
-    case .fpd, .kpd: .nan
+    case .fpd, .kpd, .classifierAUC, .classifierJSD: .nan
     }
   }
 }

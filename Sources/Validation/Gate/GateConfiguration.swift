@@ -9,6 +9,7 @@
 /// rules:
 ///   - { metric: relativeMeanError, feature: "E_sum/E_inc", tolerance: 0.01 }
 ///   - { metric: fpd, maximum: 0.05 }
+///   - { metric: classifierAUC, maximum: 0.6 }   # checked only when the classifier ran
 /// ```
 public struct GateConfiguration: Sendable, Codable, Equatable {
   /// Multiplier of the bootstrap floor.
@@ -52,6 +53,13 @@ public struct GateRule: Sendable, Codable, Equatable {
     case fpd
     /// KPD (sample-wide; needs `maximum`).
     case kpd
+    /// AUC of the classifier test (sample-wide; needs `maximum` and `--classifier`).
+    case classifierAUC
+    /// JSD of the classifier test (sample-wide; needs `maximum` and `--classifier`).
+    case classifierJSD
+
+    /// Whether the metric is one number for the whole sample rather than one per bin.
+    public var isSampleWide: Bool { [.fpd, .kpd, .classifierAUC, .classifierJSD].contains(self) }
   }
 
   /// Metric.

@@ -42,7 +42,7 @@ public struct HTMLReport: Sendable {
     for bin in c.bins { h += section(bin) }
     h += "<p style=\"font-size:11px;color:#666\">Separation power: CaloChallenge triangular discrimination of "
     h += "histograms normalised to unit sum; KS: two-sample Kolmogorov–Smirnov statistic; W1: 1-Wasserstein distance; "
-    h += "FPD/KPD: JetNet definitions on the CaloChallenge high-level feature vector.</p></body></html>\n"
+    h += "FPD/KPD: JetNet definitions on the CaloChallenge high-level feature vector; classifier: CaloChallenge DNN test on that vector (standardised), isotonically calibrated, AUC and JSD on held-out showers.</p></body></html>\n"
     return h
   }
 
@@ -71,6 +71,11 @@ public struct HTMLReport: Sendable {
       h += "<td>\(g(sf?.relativeMeanError ?? .nan))</td><td>\(g(sf?.separationPower ?? .nan))</td>"
       h += "<td>\(g(worst?.separationPower ?? .nan)) (\(e(worst?.name ?? "")))</td>"
       h += "<td>\(g(bin.profile("E_layer")?.meanAbsoluteRelativeError ?? .nan))</td><td>\(g(bin.pearsonMaxDifference))</td></tr>"
+    }
+    if let r = comparison.classifier {
+      h += "<tr><td>all (classifier)</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
+      h += "<td colspan=\"5\">classifier test (cls-high, \(comparison.highLevelDimension) inputs): AUC \(g(r.auc)), "
+      h += "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
     }
     return h + "</table>"
   }
