@@ -72,4 +72,34 @@ import Validation
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("nope.h5"), "\(missing.stderr)")
   }
+
+  @Test func classifierFlagAddsAUCToMetricsAndGate() throws {
+    let dir = try TemporaryDirectory()
+    try Self.write(dir.file("sim.h5"), seed: 1)
+    try Self.write(dir.file("gen.h5"), seed: 2)
+    try "rules: [{metric: classifierAUC, maximum: 0.99}]\n".write(
+      to: dir.file("gate.yaml"), atomically: true, encoding: .utf8)
+    let result = try runProcess(
+      TestEnvironment.calotwinExecutable,
+      [
+        "validate", "--reference", dir.file("sim.h5").path, "--candidate", dir.file("gen.h5").path,
+        "--report", dir.file("out").path, "--no-distances", "--gate", dir.file("gate.yaml").path,
+        "--classifier", "--classifier-epochs", "3", "--classifier-hidden", "32", "--classifier-batch", "100",
+        "--classifier-threads", "1",
+      ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.contains("classifier (cls-high): AUC"), "\(result.stdout)")
+    #expect(result.stdout.contains("gate: PASS (1 checks)"), "\(result.stdout)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out/metrics.json"))) as? [String: Any]
+    let classifier = (json?["comparison"] as? [String: Any])?["classifier"] as? [String: Any]
+    let auc = try #require(classifier?["auc"] as? Double)
+    #expect(auc >= 0 && auc <= 1)
+    let bad = try runProcess(
+      TestEnvironment.calotwinExecutable,
+      [
+        "validate", "--reference", dir.file("sim.h5").path, "--candidate", dir.file("gen.h5").path,
+        "--report", dir.file("o2").path, "--classifier", "--classifier-epochs", "0",
+      ])
+    #expect(bad.status != 0 && bad.stderr.contains("--classifier-epochs"), "\(bad.stderr)")
+  }
 }
