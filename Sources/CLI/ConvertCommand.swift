@@ -168,7 +168,8 @@ struct ConvertCommand: AsyncParsableCommand {
           bar.advance(by: done - last)
           last = done
         },
-        write: { batch in try writer.append(batch) })
+        prepare: { ShowerFileWriter.prepare($0) },
+        write: { prepared in try writer.append(prepared) })
       try writer.finish()
       bar.finish()
       var text = summary.text
