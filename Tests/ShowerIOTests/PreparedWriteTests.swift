@@ -21,7 +21,7 @@ import Testing
       piece.pdgID = Array(showers.pdgID[range])
       piece.extras = showers.extras.mapValues { Array($0[range]) }
       if prepared {
-        try writer.append(ShowerFileWriter.prepare(piece))
+        try writer.append(ShowerFileWriter.prepare(piece, layout: layout))
       } else {
         try writer.append(piece)
       }

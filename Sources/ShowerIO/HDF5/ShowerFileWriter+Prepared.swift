@@ -19,11 +19,16 @@ public struct PreparedShowerBatch: Sendable {
 extension ShowerFileWriter {
   /// Compresses each shower of `batch` for a direct chunk write; safe to call from any thread.
   ///
-  /// - Parameter batch: Showers for a writer whose cell datasets have one shower per chunk
-  ///   (CaloTwin, or CaloChallenge with more than 32768 voxels); other writers fall back to
-  ///   HDF5's own compression in `append(_:)`.
+  /// - Parameters:
+  ///   - batch: Showers for the writer.
+  ///   - layout: The writer's layout. CaloTwin, and CaloChallenge with more than 32768 voxels,
+  ///     store one shower per chunk and are compressed here; for smaller CaloChallenge showers
+  ///     (several per chunk) nothing is done and `append(_:)` lets HDF5 compress.
   /// - Returns: The batch with one compressed chunk per shower.
-  public static func prepare(_ batch: ShowerBatch) -> PreparedShowerBatch {
+  public static func prepare(_ batch: ShowerBatch, layout: ShowerLayout = .caloTwin) -> PreparedShowerBatch {
+    guard layout != .caloChallenge || batch.cellsPerShower > 32768 else {
+      return PreparedShowerBatch(batch: batch, chunks: [])
+    }
     let perRow = batch.cellsPerShower
     let rowBytes = perRow * MemoryLayout<Float>.size
     // HDF5's deflate filter gives zlib ceil(1.001 n) + 12 bytes and stores the chunk unfiltered
@@ -45,7 +50,7 @@ extension ShowerFileWriter {
           output.removeSubrange(Int(length)...)
           chunks.append((output, true))
         } else {
-          chunks.append((Array(source), false))
+          chunks.append((unsafe Array(source), false))
         }
       }
     }
