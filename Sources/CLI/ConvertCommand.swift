@@ -156,9 +156,9 @@ struct ConvertCommand: AsyncParsableCommand {
       }
       let total = sources.reduce(0) { $0 + $1.cellTree.entries }
       let bar = ProgressBar(total: total, unit: "events", quiet: quiet)
+      let layout: ShowerLayout = mapping.layout == .calochallenge ? .caloChallenge : .caloTwin
       let writer = try ShowerFileWriter(
-        at: URL(fileURLWithPath: output),
-        layout: mapping.layout == .calochallenge ? .caloChallenge : .caloTwin, cellShape: mapping.cellShape,
+        at: URL(fileURLWithPath: output), layout: layout, cellShape: mapping.cellShape,
         generator: GeneratorInfo(program: "calotwin convert", version: CaloTwinVersion.string),
         attributes: ["source": paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")])
       var last = 0
@@ -168,7 +168,8 @@ struct ConvertCommand: AsyncParsableCommand {
           bar.advance(by: done - last)
           last = done
         },
-        write: { batch in try writer.append(batch) })
+        prepare: { ShowerFileWriter.prepare($0, layout: layout) },
+        write: { prepared in try writer.append(prepared) })
       try writer.finish()
       bar.finish()
       var text = summary.text

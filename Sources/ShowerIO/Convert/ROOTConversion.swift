@@ -22,25 +22,40 @@ public enum ROOTConversion {
     sources: [ROOTShowerSource], concurrency: Int = 2, progress: (Int) -> Void = { _ in },
     write: (ShowerBatch) throws -> Void
   ) async throws -> ConversionSummary {
+    try await run(
+      sources: sources, concurrency: concurrency, progress: progress, prepare: { $0 }, write: write)
+  }
+
+  /// Runs the conversion with a per-batch `prepare` step that runs in the parallel tasks, for
+  /// example `ShowerFileWriter.prepare` (compression), before `write` receives the results in order.
+  ///
+  /// - Parameters:
+  ///   - prepare: Turns each decoded batch into what `write` takes; runs concurrently.
+  ///   - write: Receives the prepared batches, in file and entry order.
+  public static func run<Prepared: Sendable>(
+    sources: [ROOTShowerSource], concurrency: Int = 2, progress: (Int) -> Void = { _ in },
+    prepare: @escaping @Sendable (ShowerBatch) throws -> Prepared,
+    write: (Prepared) throws -> Void
+  ) async throws -> ConversionSummary {
     var summary = ConversionSummary()
     summary.files = sources.count
     summary.inputBytes = sources.reduce(0) { $0 + $1.fileSize }
     var units: [(source: Int, range: Range<Int>)] = []
     for (i, source) in sources.enumerated() { units += source.chunks.map { (i, $0) } }
     var done = 0
-    try await withThrowingTaskGroup(of: (Int, ShowerBatch, ConversionSummary).self) { group in
+    try await withThrowingTaskGroup(of: (Int, Prepared, ConversionSummary).self) { group in
       var next = 0
       func launch() {
         let unit = units[next]
         let source = sources[unit.source]
         let index = next
         group.addTask {
-          let (batch, part) = try source.convert(unit.range); return (index, batch, part)
+          let (batch, part) = try source.convert(unit.range); return (index, try prepare(batch), part)
         }
         next += 1
       }
       while next < min(max(1, concurrency), units.count) { launch() }
-      var pending: [Int: (ShowerBatch, ConversionSummary)] = [:]
+      var pending: [Int: (Prepared, ConversionSummary)] = [:]
       var written = 0
       while let (index, batch, part) = try await group.next() {
         pending[index] = (batch, part)

@@ -14,6 +14,12 @@ extension ShowerFileWriter {
   /// - Throws: `invalidArgument` for a shape or extras mismatch or after `finish()`;
   ///   `writeFailed` when HDF5 cannot write (disk full).
   public func append(_ batch: ShowerBatch) throws(ShowerIOError) {
+    try append(batch, chunks: nil)
+  }
+
+  /// Appends `batch`, writing its cells from `chunks` (one pre-filtered chunk per shower, for a
+  /// cells dataset of one shower per chunk) when given, or through HDF5's filters otherwise.
+  func append(_ batch: ShowerBatch, chunks: [(bytes: [UInt8], compressed: Bool)]?) throws(ShowerIOError) {
     guard let file = currentFile else {
       throw ShowerIOError(.invalidArgument, "the writer is finished; start a new one", file: url.path)
     }
@@ -28,14 +34,23 @@ extension ShowerFileWriter {
     let extras = try checkedExtras(batch)
     let layout = layout
     let n = batch.count
+    let start = count
     try HDF5Library.locked { () throws(ShowerIOError) in
       switch layout {
       case .caloChallenge:
-        try file.appendRows("showers", values: batch.cells, rows: n, memoryType: swh5_native_float())
+        if let chunks {
+          try file.appendChunks("showers", chunks: chunks, startRow: start)
+        } else {
+          try file.appendRows("showers", values: batch.cells, rows: n, memoryType: swh5_native_float())
+        }
         try file.appendRows(
           "incident_energies", values: batch.energy.map { Float($0) }, rows: n, memoryType: swh5_native_float())
       case .caloTwin, .lcd:
-        try file.appendRows("ECAL", values: batch.cells, rows: n, memoryType: swh5_native_float())
+        if let chunks {
+          try file.appendChunks("ECAL", chunks: chunks, startRow: start)
+        } else {
+          try file.appendRows("ECAL", values: batch.cells, rows: n, memoryType: swh5_native_float())
+        }
         try file.appendRows(
           "energy", values: batch.energy.map { Float($0 / 1000) }, rows: n, memoryType: swh5_native_float())
         try file.appendRows(
