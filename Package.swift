@@ -115,7 +115,7 @@ let package = Package(
       name: "ShowerIOTests", dependencies: ["ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "TestSupport"],
+      name: "SimulationTests", dependencies: ["Simulation", "ShowerIO", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],

@@ -26,4 +26,23 @@ public struct ShowerRecord: Sendable, Equatable {
 
   /// Total deposited energy, MeV.
   public var energyDeposited: Double { energySi + energyAbsorber + energyOther }
+
+  /// Creates a record, for example from a shower file, to summarise it with `ShowerStatistics`.
+  ///
+  /// Energies in MeV, `theta` in radians, `cells` as `[cellsX, cellsY, layers]` row-major.
+  public init(
+    event: Int, energy: Double, theta: Double, pdgID: Int32, cells: [Float], energySi: Double,
+    energyAbsorber: Double, energyOther: Double, energyEscaped: Double, cpuSeconds: Double
+  ) {
+    self.event = event
+    self.energy = energy
+    self.theta = theta
+    self.pdgID = pdgID
+    self.cells = cells
+    self.energySi = energySi
+    self.energyAbsorber = energyAbsorber
+    self.energyOther = energyOther
+    self.energyEscaped = energyEscaped
+    self.cpuSeconds = cpuSeconds
+  }
 }
