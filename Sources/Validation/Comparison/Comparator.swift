@@ -88,22 +88,19 @@ public struct Comparator: Sendable {
     let all = configuration.bins ?? ConditionBin.defaults(for: reference)
     var kept: [(ConditionBin, [Int], [Int])] = []
     var summary: [String] = []
+    var coverageDiffers = false
     for bin in all {
       let r = bin.rows(of: reference), c = bin.rows(of: candidate)
       summary.append("\(bin.label): \(r.count)/\(c.count)")
-      if r.count >= configuration.minimumShowers && c.count >= configuration.minimumShowers {
-        kept.append((bin, r, c))
-      }
+      let enoughReference = r.count >= configuration.minimumShowers
+      let enoughCandidate = c.count >= configuration.minimumShowers
+      if enoughReference && enoughCandidate { kept.append((bin, r, c)) }
+      if enoughReference != enoughCandidate { coverageDiffers = true }
     }
     let conditional = kept.filter { $0.0.energy != .all || $0.0.theta != .all }
     let wanted = all.contains { $0.energy != .all || $0.theta != .all }
     // The unbinned comparison is only meaningful when both samples cover the same conditions: when
     // a bin is populated in one sample and not the other, `all` would compare different mixtures.
-    let coverageDiffers = all.contains { bin in
-      let r = bin.rows(of: reference).count >= configuration.minimumShowers
-      let c = bin.rows(of: candidate).count >= configuration.minimumShowers
-      return r != c
-    }
     if coverageDiffers && !conditional.isEmpty {
       kept.removeAll { $0.0.energy == .all && $0.0.theta == .all }
     }
