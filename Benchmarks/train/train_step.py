@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """One 3DGAN training step in PyTorch (Debian python3-torch 1.13), the same recipe as Swift's GANTrainer:
 G in inference mode for the fake batch, D update on real (labels 1, 5 % flipped), D update on fake (labels 0,
-5 % flipped), two G updates through D; RMSprop lr 1e-3, alpha 0.9, eps 1e-7; Keras-semantics loss.
+5 % flipped), two G updates through a frozen D (Keras `trainable = False`: no gradients for D's weights;
+`--no-freeze` computes them anyway, as a naive PyTorch loop would); RMSprop lr 1e-3, alpha 0.9, eps 1e-7; Keras-semantics loss.
 Model and loss come from Scripts/fixtures/make_3dgan_fixtures.py. Prints one JSON line.
 
 Usage: /usr/bin/python3 Benchmarks/train/train_step.py [--batch 16] [--threads 2] [--steps 2] [--warmup 1]
@@ -26,6 +27,7 @@ p.add_argument("--threads", type=int, default=2)
 p.add_argument("--steps", type=int, default=2)
 p.add_argument("--warmup", type=int, default=1)
 p.add_argument("--preset", default="faithful")
+p.add_argument("--no-freeze", action="store_true", help="let D's weights collect gradients in G updates")
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(1)
@@ -63,11 +65,15 @@ def step():
         sum(w * t for w, t in zip(ref.WEIGHTS, terms)).backward()
         opt_d.step()
     ones = torch.ones(B, 1)
+    for p_ in d.parameters():
+        p_.requires_grad_(a.no_freeze)
     for _ in range(2):
         opt_g.zero_grad()
         terms = ref.loss_terms(d(g(latent())), ones, energy, angle, ecal)
         sum(w * t for w, t in zip(ref.WEIGHTS, terms)).backward()
         opt_g.step()
+    for p_ in d.parameters():
+        p_.requires_grad_(True)
     opt_d.zero_grad()
 
 
@@ -78,5 +84,5 @@ for i in range(a.warmup + a.steps):
     if i >= a.warmup:
         times.append(time.perf_counter() - t0)
 s = sorted(times)
-print(json.dumps(dict(impl="pytorch", preset=a.preset, batch=B, threads=torch.get_num_threads(),
+print(json.dumps(dict(impl="pytorch" if not a.no_freeze else "pytorch-nofreeze", preset=a.preset, batch=B, threads=torch.get_num_threads(),
                       median_s=s[len(s) // 2], times_s=times)))

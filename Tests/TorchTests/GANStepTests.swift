@@ -30,11 +30,10 @@ extension TorchSuite {
           var h = try z.linear(weight: g["lin_w"]!, bias: g["lin_b"]!).reshaped([4, 2, 3, 3, 2])
             .leakyRelu(slope: 0.2)
           h = try h.upsampled(size: [6, 6, 4], mode: .nearest)
-          h = try h.conv3d(weight: g["c1_w"]!, bias: g["c1_b"]!, padding: [1])
+          h = try h.conv3d(weight: g["c1_w"]!, bias: g["c1_b"]!, padding: [1]).leakyRelu(slope: 0.2)
           h = try h.batchNorm(
             weight: g["bn_w"]!, bias: g["bn_b"]!, runningMean: runningMean, runningVar: runningVar,
             training: true)
-          h = try h.leakyRelu(slope: 0.2)
           return try h.conv3d(weight: g["c2_w"]!, padding: [1]).relu()
         }
         func discriminator(_ x: Tensor) throws -> Tensor {

@@ -94,9 +94,12 @@ public final class GANTrainer {
     let dFake = try discriminatorStep(fake, target: flipped(0, b, &flips), labels: labels)
     let empty = try fake.max().item() == 0
 
-    // G updates through D (D's weights are not stepped).
+    // G updates through D. D is frozen, as in the Keras combined model (`trainable = False`): its
+    // weights get no gradient, which also spares the backward pass their weight gradients.
     let ones = try Tensor.ones([b, 1])
     var gTerms: [[Double]] = []
+    try setDiscriminatorTrainable(false)
+    defer { try? setDiscriminatorTrainable(true) }  // also when a G update throws
     for _ in 0..<config.generatorStepsPerBatch {
       try generatorOptimizer.zeroGrad()
       let images = try generator(latent(batch, &noise), training: true)
@@ -105,7 +108,6 @@ public final class GANTrainer {
       try generatorOptimizer.step()
       gTerms.append(try terms.values() + [terms.total.item()])
     }
-    try discriminatorOptimizer.zeroGrad()
     let gMean = (0..<5).map { i in gTerms.map { $0[i] }.reduce(0, +) / Double(gTerms.count) }
     return StepMetrics(discriminatorReal: dReal, discriminatorFake: dFake, generator: gMean, generatedEmpty: empty)
   }
@@ -118,6 +120,11 @@ public final class GANTrainer {
     try terms.total.backward()
     try discriminatorOptimizer.step()
     return try terms.values() + [terms.total.item()]
+  }
+
+  /// Turns gradient tracking of the discriminator's weights on or off.
+  private func setDiscriminatorTrainable(_ trainable: Bool) throws(TorchError) {
+    for p in discriminator.parameters { _ = try p.requiringGrad(trainable) }
   }
 
   /// The generator input `[B, latentSize]`: E / unit, θ, then standard-normal noise.
