@@ -151,4 +151,8 @@ let opCases: [String: @Sendable (CaseInputs) throws -> Tensor] = [
   },
   "mse_none": { try Tensor.mseLoss(prediction: $0["p"], target: $0["t"], reduction: .none) },
   "l1_sum": { try Tensor.l1Loss(prediction: $0["p"], target: $0["t"], reduction: .sum) },
+  // Stride-1 float32 conv3d: the input gradient is a forward convolution (ctorch.cpp).
+  "conv3d_s1": { try $0["x"].conv3d(weight: $0["w"], bias: $0["b"], padding: [2, 1, 0]) },
+  "conv3d_s1_const_input": { try $0["x"].conv3d(weight: $0["w"], bias: $0["b"], padding: [1]) },
+  "conv3d_s1_const_weight": { try $0["x"].conv3d(weight: $0["w"], padding: [0, 2, 1]) },
 ]
