@@ -36,16 +36,35 @@ import Training
     var c = config(output: dir.file("a"))
     c.maxSteps = 7
     let a = try TrainingRun(config: c, sources: sources(), output: dir.file("a"))
+    a.metricsInterval = 1
     #expect(try a.run(resume: false) == .maxSteps)
     // Interrupted after 3 batches (mid-epoch), then resumed in a fresh run object.
     c.maxSteps = 3
     let b1 = try TrainingRun(config: c, sources: sources(), output: dir.file("b"))
+    b1.metricsInterval = 1
     #expect(try b1.run(resume: false) == .maxSteps)
+    // What a process killed after the checkpoint leaves: a record of a later step and a partial line.
+    let metrics = dir.file("b").appendingPathComponent("metrics.jsonl")
+    let handle = try FileHandle(forWritingTo: metrics)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"discriminatorFake":[],"discriminatorReal":[],"elapsed":1,"epoch":0,"generator":[],"kind":"train","step":4}\n{"kind":"tr"#.utf8))
+    try handle.close()
     c.maxSteps = 7
     let b2 = try TrainingRun(config: c, sources: sources(), output: dir.file("b"))
+    b2.metricsInterval = 1
     #expect(try b2.run(resume: true) == .maxSteps)
     #expect(b2.trainer.progress == a.trainer.progress)
     #expect(try weights(b2) == weights(a))
+    // The metrics read as one uninterrupted run: each (kind, step) once, in order.
+    func steps(_ run: String) throws -> [String] {
+      try String(contentsOf: dir.file(run).appendingPathComponent("metrics.jsonl"), encoding: .utf8)
+        .split(separator: "\n").map { line in
+          let r = try JSONDecoder().decode(MetricsRecord.self, from: Data(line.utf8))
+          return "\(r.kind) \(r.step)"
+        }
+    }
+    #expect(try steps("b") == steps("a"))
+    #expect(try steps("a") == (1...7).map { "train \($0)" })
     #expect(Checkpoint.latest(output: dir.file("b"))?.lastPathComponent == "step-000000007")
   }
 

@@ -76,6 +76,7 @@ public final class TrainingRun {
       throw TrainingError(.checkpoint, "cannot write to the output folder: \(error)", context: output.path)
     }
     let log = MetricsLog(url: output.appendingPathComponent("metrics.jsonl"))
+    if resume { try log.truncate(afterStep: trainer.progress.step) }
     let start = Date()
     var intervalStart = Date()
     var intervalShowers = 0
@@ -142,24 +143,5 @@ public final class TrainingRun {
       try Checkpoint.save(trainer, output: output)
     }
     return reason
-  }
-}
-
-/// Appends JSON lines; one `write` per record, so a killed process leaves at most one partial line.
-struct MetricsLog {
-  let url: URL
-
-  func append(_ record: MetricsRecord) {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    guard var line = try? encoder.encode(record) else { return }
-    line.append(0x0A)
-    if !FileManager.default.fileExists(atPath: url.path) {
-      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-    }
-    guard let handle = try? FileHandle(forWritingTo: url) else { return }
-    defer { try? handle.close() }
-    _ = try? handle.seekToEnd()
-    try? handle.write(contentsOf: line)
   }
 }
