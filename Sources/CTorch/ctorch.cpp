@@ -14,6 +14,7 @@
 #include <torch/version.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <string>
@@ -167,7 +168,7 @@ struct FullConvBackward3d : public torch::autograd::Function<FullConvBackward3d<
     if (ctx->needs_input_grad(0)) {
       std::vector<int64_t> full(3);
       for (int i = 0; i < 3; ++i) full[i] = w.size(2 + i) - 1 - padding[i];
-      gx = at::conv3d(g, w.flip({2, 3, 4}).transpose(0, 1), c10::nullopt, 1, full);
+      gx = at::conv3d(g.contiguous(), w.flip({2, 3, 4}).transpose(0, 1).contiguous(), c10::nullopt, 1, full);
     }
     bool need_w = ctx->needs_input_grad(1), need_b = has_bias && ctx->needs_input_grad(2);
     if (need_w || need_b) {
@@ -184,11 +185,17 @@ struct FullConvBackward3d : public torch::autograd::Function<FullConvBackward3d<
   }
 };
 
-/// Whether `FullConvBackward3d` applies: a gradient is wanted, CPU float32 5-D input, stride 1,
+/// Whether `FullConvBackward3d` applies (`CALOTWIN_CONV_BACKWARD=native` turns it off, for A/B
+/// benchmarks): a gradient is wanted, CPU float32 5-D input, stride 1,
 /// no dilation, one group, padding at most kernel − 1 in every dimension.
 bool full_conv_backward_applies(const at::Tensor &x, const at::Tensor &w, at::IntArrayRef stride,
                                 at::IntArrayRef padding, at::IntArrayRef dilation,
                                 int64_t groups) {
+  static const bool disabled = [] {
+    const char *v = std::getenv("CALOTWIN_CONV_BACKWARD");
+    return v != nullptr && std::string(v) == "native";
+  }();
+  if (disabled) return false;
   if (!at::GradMode::is_enabled() || !(x.requires_grad() || w.requires_grad())) return false;
   if (!x.device().is_cpu() || x.scalar_type() != at::kFloat || w.scalar_type() != at::kFloat)
     return false;
