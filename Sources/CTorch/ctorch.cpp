@@ -7,6 +7,7 @@
 #include "ctorch.h"
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <torch/csrc/autograd/custom_function.h>
 #include <torch/csrc/autograd/grad_mode.h>
@@ -65,6 +66,15 @@ template <typename F> int guard_int(F &&body) {
     body();
     return 0;
   });
+}
+
+/// Generators installed by ct_push_thread_generator, innermost last (this thread only).
+thread_local std::vector<at::Generator> thread_generators;
+
+/// This thread's innermost generator for a draw on `device`, or none (libtorch's default generator).
+c10::optional<at::Generator> generator_for(const c10::Device &device) {
+  if (thread_generators.empty() || !device.is_cpu()) return c10::nullopt;
+  return thread_generators.back();
 }
 
 const at::Tensor &ref(ct_tensor h) {
@@ -227,6 +237,15 @@ void ct_free(ct_tensor t) {
 int ct_manual_seed(uint64_t seed) {
   return guard_int([&] { at::manual_seed(seed); });
 }
+int ct_push_thread_generator(uint64_t seed) {
+  return guard_int([&] { thread_generators.push_back(at::make_generator<at::CPUGeneratorImpl>(seed)); });
+}
+int ct_pop_thread_generator(void) {
+  return guard_int([&] {
+    TORCH_CHECK(!thread_generators.empty(), "no thread generator to pop");
+    thread_generators.pop_back();
+  });
+}
 int ct_set_num_threads(int n) {
   return guard_int([&] {
     TORCH_CHECK(n >= 1, "thread count must be at least 1, got ", n);
@@ -286,8 +305,8 @@ ct_tensor ct_filled(int kind, double value, const int64_t *shape, int ndim, int 
     switch (kind) {
     case 0: return at::zeros(size, options);
     case 1: return at::ones(size, options);
-    case 2: return at::randn(size, options);
-    case 3: return at::rand(size, options);
+    case 2: return at::randn(size, generator_for(options.device()), options);
+    case 3: return at::rand(size, generator_for(options.device()), options);
     case 4: return at::full(size, value, options);
     }
     TORCH_CHECK(false, "unknown fill kind ", kind);
@@ -617,7 +636,12 @@ ct_tensor ct_softmax(ct_tensor x, int64_t dim, int log) {
 ct_tensor ct_dropout(ct_tensor x, double p, int training) {
   return guard_tensor([&] {
     TORCH_CHECK(p >= 0 && p <= 1, "dropout probability has to be between 0 and 1, but got ", p);
-    return at::dropout(ref(x), p, training != 0);
+    auto gen = generator_for(ref(x).device());
+    if (!gen || training == 0 || p == 0 || p == 1) return at::dropout(ref(x), p, training != 0);
+    // at::dropout's CPU algorithm (bernoulli noise scaled by 1/(1-p)) with this thread's generator.
+    auto noise = at::empty_like(ref(x)).bernoulli_(1 - p, gen);
+    noise.div_(1 - p);
+    return ref(x) * noise;
   });
 }
 

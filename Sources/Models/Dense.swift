@@ -14,7 +14,7 @@ public final class Dense {
 
   /// Creates the layer with Glorot-uniform weights (Keras' default) and zero bias.
   ///
-  /// Draws from libtorch's default generator (`Torch.manualSeed`).
+  /// Draws from the thread's generator (`Torch.withSeed`), else libtorch's default one (`Torch.manualSeed`).
   public init(inputs: Int, outputs: Int) throws(TorchError) {
     weight = try Initializer.glorotUniform([outputs, inputs], fanIn: inputs, fanOut: outputs)
     bias = try Tensor.zeros([outputs]).requiringGrad()

@@ -26,6 +26,24 @@ public enum Torch {
     _ = ct_manual_seed(seed)
   }
 
+  /// Runs `body` with a private random generator seeded with `seed` on this thread.
+  ///
+  /// CPU `randn`, `rand` and `dropout` inside `body`, on the calling thread, draw from it: the same
+  /// values as after `manualSeed(seed)`, but untouched by draws or seeds on other threads, so
+  /// concurrent work stays reproducible. Calls nest; the innermost wins. CUDA draws still use
+  /// libtorch's default CUDA generator.
+  ///
+  /// ```swift
+  /// let w = try Torch.withSeed(7) { () throws(TorchError) in try Tensor.randn([3, 4]) }
+  /// ```
+  public static func withSeed<R, E: Error>(
+    _ seed: UInt64, _ body: () throws(E) -> R
+  ) throws(E) -> R {
+    _ = ct_push_thread_generator(seed)
+    defer { _ = ct_pop_thread_generator() }
+    return try body()
+  }
+
   /// The libtorch version this build links, "major.minor.patch" (e.g. "1.13.0").
   public static var version: String { unsafe String(cString: ct_version()) }
 

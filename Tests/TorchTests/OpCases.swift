@@ -106,9 +106,8 @@ let opCases: [String: @Sendable (CaseInputs) throws -> Tensor] = [
   "leaky_relu": { try $0["a"].leakyRelu(slope: 0.2) },
   "sigmoid": { try $0["a"].sigmoid() },
   "tanh": { try $0["a"].tanh() },
-  "dropout": {
-    Torch.manualSeed(7)
-    return try $0["a"].dropout(p: 0.3, training: true)
+  "dropout": { a in
+    try Torch.withSeed(7) { () throws(TorchError) in try a["a"].dropout(p: 0.3, training: true) }
   },
   // Losses
   "bce": { try Tensor.binaryCrossEntropy(prediction: $0["p"], target: $0["t"]) },

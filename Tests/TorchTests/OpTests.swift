@@ -43,14 +43,39 @@ extension TorchSuite {
       }
     }
 
-    /// Torch.manualSeed gives PyTorch's randn and rand streams.
+    /// A seed gives PyTorch's randn and rand streams after torch.manual_seed (a thread generator, so
+    /// concurrent tests cannot draw in between).
     @Test func seededGeneratorsMatchPyTorch() throws {
       try expectNoLeaks {
         let fixture = try Fixtures.load("ops.safetensors")
-        Torch.manualSeed(42)
-        try expectClose(Tensor.randn([3, 4]), #require(fixture["seed42.randn"]), "randn")
-        try expectClose(Tensor.rand([5]), #require(fixture["seed42.rand"]), "rand")
+        try Torch.withSeed(42) {
+          try expectClose(Tensor.randn([3, 4]), #require(fixture["seed42.randn"]), "randn")
+          try expectClose(Tensor.rand([5]), #require(fixture["seed42.rand"]), "rand")
+        }
       }
+    }
+
+    /// Draws inside withSeed ignore other threads' seeds and draws; calls nest.
+    @Test func threadGeneratorsAreIsolatedAndNest() async throws {
+      let reference = try Torch.withSeed(9) { try Tensor.randn([1000]).toArray(of: Float.self) }
+      let noise = Task.detached {
+        for s in 0..<200 {
+          Torch.manualSeed(UInt64(s))
+          _ = try Tensor.randn([100])
+        }
+      }
+      var isolated: [[Float]] = []
+      for _ in 0..<20 {
+        isolated.append(try Torch.withSeed(9) { try Tensor.randn([1000]).toArray(of: Float.self) })
+      }
+      try await noise.value
+      #expect(isolated.allSatisfy { $0 == reference })
+      let (inner, outer) = try Torch.withSeed(9) {
+        let inner = try Torch.withSeed(5) { try Tensor.randn([3]).toArray(of: Float.self) }
+        return (inner, try Tensor.randn([1000]).toArray(of: Float.self))
+      }
+      #expect(outer == reference)
+      #expect(inner != Array(reference.prefix(3)))
     }
   }
 }

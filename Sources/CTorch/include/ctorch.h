@@ -46,6 +46,11 @@ int64_t ct_thread_live_handles(void);
 void ct_free(ct_tensor t);
 /// Seeds libtorch's CPU (and CUDA) generators, as torch.manual_seed.
 int ct_manual_seed(uint64_t seed);
+/// Makes a fresh CPU generator seeded with `seed` (the stream of ct_manual_seed(seed)) the source of
+/// this thread's CPU randn, rand and dropout until the matching ct_pop_thread_generator; nests.
+int ct_push_thread_generator(uint64_t seed);
+/// Removes this thread's innermost generator (-1 when there is none).
+int ct_pop_thread_generator(void);
 /// Sets libtorch's intra-op thread count (>= 1).
 int ct_set_num_threads(int n);
 /// Current intra-op thread count.

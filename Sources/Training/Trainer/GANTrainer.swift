@@ -46,10 +46,11 @@ public final class GANTrainer {
   public init(config: TrainingConfig) throws(TrainingError) {
     self.config = config
     Torch.threadCount = config.threads
-    Torch.manualSeed(config.seed)
     do {
-      generator = try Generator(config: config.model)
-      discriminator = try Discriminator(config: config.model)
+      // A private generator: models built concurrently on other threads draw from their own.
+      (generator, discriminator) = try Torch.withSeed(config.seed) { () throws(TorchError) in
+        (try Generator(config: config.model), try Discriminator(config: config.model))
+      }
     } catch {
       throw TrainingError(.engine, "cannot build the models: \(error)")
     }
@@ -79,7 +80,13 @@ public final class GANTrainer {
 
   private func step(_ batch: PreparedBatch) throws(TorchError) -> StepMetrics {
     let step = UInt64(progress.step)
-    Torch.manualSeed(config.seed &+ Streams.dropout &* 1_000_003 &+ step)  // dropout masks
+    // Dropout masks come from a generator private to this step and thread.
+    return try Torch.withSeed(config.seed &+ Streams.dropout &* 1_000_003 &+ step) { () throws(TorchError) in
+      try seededStep(batch, step: step)
+    }
+  }
+
+  private func seededStep(_ batch: PreparedBatch, step: UInt64) throws(TorchError) -> StepMetrics {
     var noise = RandomStream(seed: config.seed, stream: Streams.noise, index: step)
     var flips = RandomStream(seed: config.seed, stream: Streams.flips, index: step)
     let b = batch.count

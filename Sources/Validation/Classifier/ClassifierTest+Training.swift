@@ -20,7 +20,14 @@ extension ClassifierTest {
     _ c: Configuration, _ x: [Double], _ y: [Double], _ d: Int, _ train: [(Bool, Int)], _ test: [(Bool, Int)],
     _ valid: [(Bool, Int)], _ rng: inout SplitMix64
   ) throws(TorchError) -> Result {
-    Torch.manualSeed(c.seed)
+    // A private generator: concurrent work on other threads cannot change the initial weights.
+    try Torch.withSeed(c.seed) { () throws(TorchError) in try trainSeeded(c, x, y, d, train, test, valid, &rng) }
+  }
+
+  private static func trainSeeded(
+    _ c: Configuration, _ x: [Double], _ y: [Double], _ d: Int, _ train: [(Bool, Int)], _ test: [(Bool, Int)],
+    _ valid: [(Bool, Int)], _ rng: inout SplitMix64
+  ) throws(TorchError) -> Result {
     var widths = [d] + Array(repeating: c.hidden, count: c.layers + 1) + [1]
     widths = Array(widths)
     var parameters: [Tensor] = []
