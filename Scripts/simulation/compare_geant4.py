@@ -56,6 +56,7 @@ def main():
     with h5py.File(path) as f:
         ecal = f["ECAL"][...].astype(np.float64)
         energy = f["energy"][...]
+        cpu = f["cpu_s"][...] if "cpu_s" in f else np.zeros(len(energy))
     if e is None:
         e = int(round(float(energy[0])))
     rows = energy.round() == e
@@ -66,6 +67,9 @@ def main():
         rel = (s[k] / g[k] - 1) * 100
         print(f"  {k:6s} ours {s[k]:9.4f}  G4 {g[k]:9.4f}  ({rel:+.1f} %)")
     ratio = s["prof"] / np.array(g["prof"])
+    if cpu[rows].mean() > 0:
+        print(f"  CPU {1000 * cpu[rows].mean() / e:.3f} ms/GeV (one thread; Geant4 14-16 ms/GeV)")
+    print("  profile ours:", " ".join(f"{x:.2f}" for x in s["prof"]))
     print("  layer ratio ours/G4:", " ".join(f"{x:.3f}" for x in ratio))
     bad = [l for l in range(2, 23) if abs(ratio[l] - 1) > 0.10]
     print("  layers 2-22 outside ±10 %:", bad)
