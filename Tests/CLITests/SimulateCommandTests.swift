@@ -29,7 +29,7 @@ import Testing
     #expect(a == b, "files differ: \(a.count) vs \(b.count) bytes")
     let batch = try ShowerFileReader(at: one).read(0..<12)
     #expect(batch.extras["cpu_s"]?.allSatisfy { $0 == 0 } == true)
-    #expect(batch.energy.allSatisfy { $0 == 0.5 })
+    #expect(batch.energy.allSatisfy { $0 == 500 })  // MeV in memory
   }
 
   @Test func cpuTimeFlagRecordsPositiveSeconds() throws {
