@@ -6,6 +6,9 @@ import Yams
 
 /// `calotwin simulate`: electromagnetic showers in the SiW ECAL from the built-in Monte Carlo,
 /// written in the CaloTwin HDF5 layout with `E_si`, `E_abs`, `E_other` and `cpu_s`.
+///
+/// By default the file is byte-identical for the same seed and options with any `--threads`
+/// (`cpu_s` is 0; `--cpu-time` records measured CPU seconds instead and gives up that identity).
 struct SimulateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "simulate",
@@ -56,6 +59,12 @@ struct SimulateCommand: AsyncParsableCommand {
   @Flag(help: "Print the geometry (materials with X0, Ec, RM and cuts; layers) and exit.")
   var describeGeometry = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Record each shower's measured CPU seconds in cpu_s (default 0).",
+      discussion: "Timings vary from run to run, so with this flag the same seed no longer gives a byte-identical file."))
+  var cpuTime = false
+
   @Flag(help: "No progress bar.")
   var quiet = false
 
@@ -77,6 +86,9 @@ struct SimulateCommand: AsyncParsableCommand {
     let config = try loadGeometry()
     var settings = PhysicsSettings()
     settings.rangeCut = rangeCut
+    if let overrides = ProcessInfo.processInfo.environment["CALOTWIN_PHYSICS"] {
+      settings = try Self.override(settings, json: overrides)
+    }
     let simulator = try reportingSimulation {
       try ShowerSimulator(geometry: config, generator: try generator(), settings: settings, seed: seed)
     }
@@ -105,7 +117,7 @@ struct SimulateCommand: AsyncParsableCommand {
       for r in records {
         batch.append(
           cells: r.cells, energy: r.energy, theta: r.theta, pdgID: r.pdgID,
-          extras: ["E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther, "cpu_s": r.cpuSeconds])
+          extras: ["E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther, "cpu_s": cpuTime ? r.cpuSeconds : 0])
       }
       try runReporting { try writer.append(batch) }
       start = end
@@ -136,6 +148,17 @@ struct SimulateCommand: AsyncParsableCommand {
       throw SimulationError(code: .invalidPrimary, message: "\(name) '\(text)' is not LOW:HIGH with LOW <= HIGH")
     }
     return (a, b)
+  }
+
+  /// Expert override of physics settings from a JSON object (environment CALOTWIN_PHYSICS), e.g.
+  /// `{"straggling": false}`; for studies only.
+  static func override(_ settings: PhysicsSettings, json: String) throws -> PhysicsSettings {
+    let base = try JSONSerialization.jsonObject(with: JSONEncoder().encode(settings)) as! [String: Any]
+    guard let extra = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+      throw ValidationError("CALOTWIN_PHYSICS is not a JSON object: \(json)")
+    }
+    let merged = base.merging(extra) { $1 }
+    return try JSONDecoder().decode(PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))
   }
 
   /// The geometry: the built-in CLIC-like stack or a YAML file.

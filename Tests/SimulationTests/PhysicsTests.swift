@@ -64,4 +64,19 @@ import TestSupport
     #expect((0.8...1.8).contains(cuts["TungstenDens24"]!.electron))
     #expect(cuts["Air"]!.photon < 1.0e-3)
   }
+
+  @Test func siliconUsesSternheimersTabulatedDensityEffect() throws {
+    let si = try #require(GeometryConfig.clicLike.materials.first { $0.name == "G4_Si" })
+    let material = try Material(spec: si)
+    let p = material.densityEffect
+    // Sternheimer, Berger, Seltzer (1984) / PDG: C̄ 4.4355, x0 0.2015, x1 2.8716, a 0.14921, m 3.2546.
+    #expect(p.c == 4.4355 && p.x0 == 0.2015 && p.x1 == 2.8716)
+    // Above x1: δ = 2 ln10 x − C̄; below x0 (no δ0 term for Si here): 0.
+    #expect(isClose(material.densityCorrection(x: 3, params: p), 2 * log(10) * 3 - 4.4355, relative: 1e-12))
+    #expect(material.densityCorrection(x: 0.1, params: p) == 0)
+    // Collision stopping power of a 1 MeV electron in Si, ESTAR: 1.494 MeV cm²/g (±2 %).
+    let ion = Ionisation(material: material)
+    let dedx = ion.restrictedLoss(kinetic: 1, cut: 1, positron: false) / (material.density * 0.1)
+    #expect(isClose(dedx, 1.494, relative: 0.02), "\(dedx) MeV cm2/g")
+  }
 }

@@ -94,6 +94,9 @@ extension HDF5File {
       orThrow: HDF5Library.failure(.writeFailed, "cannot create a property list", file: path, dataset: name))
     try unsafe H5Pset_chunk(plist.id, Int32(chunk.count), &chunk).check(
       HDF5Library.failure(.writeFailed, "cannot set chunking", file: path, dataset: name))
+    // No object timestamps: the same content gives a byte-identical file.
+    try H5Pset_obj_track_times(plist.id, false).check(
+      HDF5Library.failure(.writeFailed, "cannot disable time tracking", file: path, dataset: name))
     if let gzipLevel {
       try H5Pset_deflate(plist.id, UInt32(gzipLevel)).check(
         HDF5Library.failure(.writeFailed, "cannot enable gzip", file: path, dataset: name))

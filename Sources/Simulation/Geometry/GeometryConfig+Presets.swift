@@ -18,7 +18,9 @@ extension GeometryConfig {
       materials: [
         MaterialSpec(
           name: "TungstenDens24", density: 17.8, fractions: ["W": 0.93, "Ni": 0.061, "Fe": 0.009]),
-        MaterialSpec(name: "G4_Si", density: 2.33, fractions: ["Si": 1], meanExcitationEnergy: 173),
+        MaterialSpec(
+          name: "G4_Si", density: 2.33, fractions: ["Si": 1], meanExcitationEnergy: 173,
+          densityEffect: [4.4355, 0.2015, 2.8716, 0.14921, 3.2546]),
         MaterialSpec(
           name: "Air", density: 0.00120479,
           fractions: ["N": 0.755268, "O": 0.231781, "Ar": 0.012827, "C": 0.000124],
@@ -48,8 +50,12 @@ extension GeometryConfig {
   public static let par04: GeometryConfig = GeometryConfig(
     name: "Par04 SiW (90 x 1.4 mm W + 0.3 mm Si)",
     materials: [
-      MaterialSpec(name: "G4_W", density: 19.3, fractions: ["W": 1], meanExcitationEnergy: 727),
-      MaterialSpec(name: "G4_Si", density: 2.33, fractions: ["Si": 1], meanExcitationEnergy: 173),
+      MaterialSpec(
+        name: "G4_W", density: 19.3, fractions: ["W": 1], meanExcitationEnergy: 727,
+        densityEffect: [5.4059, 0.2167, 3.4960, 0.15509, 2.8447]),
+      MaterialSpec(
+          name: "G4_Si", density: 2.33, fractions: ["Si": 1], meanExcitationEnergy: 173,
+          densityEffect: [4.4355, 0.2015, 2.8716, 0.14921, 3.2546]),
     ],
     layers: [
       LayerGroup(

@@ -61,16 +61,21 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
     public var meanExcitationEnergy: Double?
     /// `true` for a gas (changes the critical-energy fit and the density-effect parameters).
     public var gas: Bool?
+    /// Sternheimer's tabulated density-effect parameters [C̄, x0, x1, a, m] (Sternheimer, Berger,
+    /// Seltzer 1984; the PDG atomic-data tables), as Geant4 uses for its NIST materials; derived
+    /// from I and the plasma energy (Sternheimer–Peierls) when nil.
+    public var densityEffect: [Double]?
 
     public init(
       name: String, density: Double, fractions: [String: Double],
-      meanExcitationEnergy: Double? = nil, gas: Bool? = nil
+      meanExcitationEnergy: Double? = nil, gas: Bool? = nil, densityEffect: [Double]? = nil
     ) {
       self.name = name
       self.density = density
       self.fractions = fractions
       self.meanExcitationEnergy = meanExcitationEnergy
       self.gas = gas
+      self.densityEffect = densityEffect
     }
   }
 

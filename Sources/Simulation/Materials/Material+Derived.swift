@@ -64,8 +64,10 @@ extension Material {
       * PhysicsConstants.hbarC
   }
 
-  /// Sternheimer–Peierls density-effect parameters (C, x0, x1, a, m).
+  /// Density-effect parameters (C, x0, x1, a, m): the tabulated ones when the spec gives them,
+  /// else Sternheimer–Peierls from I and the plasma energy.
   var densityEffect: (c: Double, x0: Double, x1: Double, a: Double, m: Double) {
+    if let d = tabulatedDensityEffect { return (d[0], d[1], d[2], d[3], d[4]) }
     let cbar = 1 + 2 * log(meanExcitation / plasmaEnergy)
     var x0: Double
     var x1: Double

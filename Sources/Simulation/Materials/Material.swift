@@ -19,6 +19,8 @@ public struct Material: Sendable {
   public let meanExcitation: Double
   /// `true` for a gas.
   public let isGas: Bool
+  /// Tabulated density-effect parameters [C̄, x0, x1, a, m], if given.
+  let tabulatedDensityEffect: [Double]?
 
   /// Builds a material.
   ///
@@ -58,6 +60,14 @@ public struct Material: Sendable {
     }
     electronDensity = zip(elements, atomDensities).map { Double($0.z) * $1 }.reduce(0, +)
     isGas = spec.gas ?? false
+    if let d = spec.densityEffect {
+      guard d.count == 5, d.allSatisfy({ $0.isFinite }), d[2] > d[1], d[4] > 0 else {
+        throw SimulationError(
+          code: .invalidGeometry,
+          message: "material '\(spec.name)' has densityEffect \(d); give [C, x0, x1, a, m] with x1 > x0 and m > 0")
+      }
+    }
+    tabulatedDensityEffect = spec.densityEffect
     if let i = spec.meanExcitationEnergy {
       meanExcitation = i * 1e-6
     } else {
