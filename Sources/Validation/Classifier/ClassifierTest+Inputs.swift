@@ -23,4 +23,19 @@ extension ClassifierTest {
     }
     return (standardise(x), standardise(y), d)
   }
+
+  /// The CaloChallenge `cls-low` inputs of both samples: per shower `log10(E_inc / MeV)` and every cell
+  /// energy divided by `E_inc` (`FeatureTable.lowLevel`; both tables need `keepsLowLevel`).
+  ///
+  /// - Returns: Row-major reference and candidate inputs and their width (1 + cells per shower).
+  /// - Throws: `ValidationError.invalidInput` when a table kept no low-level inputs.
+  public static func lowLevelInputs(reference: FeatureTable, candidate: FeatureTable) throws(ValidationError) -> (
+    reference: [Float], candidate: [Float], dimension: Int
+  ) {
+    guard reference.keepsLowLevel, candidate.keepsLowLevel else {
+      throw ValidationError(
+        .invalidInput, "the low-level classifier needs tables made with keepsLowLevel", context: "classifier")
+    }
+    return (reference.lowLevel, candidate.lowLevel, reference.lowLevelWidth)
+  }
 }

@@ -52,7 +52,8 @@ public struct Comparator: Sendable {
       return out.sorted { $0.0 < $1.0 }.map(\.1)
     }
     var result = SampleComparison(
-      layout: reference.schema.layout, referenceCount: reference.count, candidateCount: candidate.count,
+      layout: reference.schema.binning == nil ? reference.schema.layout : nil,
+      geometry: reference.schema.geometryDescription, referenceCount: reference.count, candidateCount: candidate.count,
       bins: compared, fpd: nil, kpd: nil, highLevelDimension: HighLevelFeatures.dimension(reference.schema))
     if configuration.distances {
       let d = result.highLevelDimension
@@ -76,8 +77,8 @@ public struct Comparator: Sendable {
     guard reference.schema == candidate.schema else {
       throw ValidationError(
         .geometryMismatch,
-        "reference has cells \(reference.schema.layout.cellShape), candidate "
-          + "\(candidate.schema.layout.cellShape) (or other feature settings); compare like with like")
+        "reference has \(reference.schema.geometryDescription), candidate "
+          + "\(candidate.schema.geometryDescription) (or other feature settings); compare like with like")
     }
   }
 

@@ -51,7 +51,9 @@ public struct Gate: Sendable {
   public func evaluate(_ result: SampleComparison, reference: FeatureTable, candidate: FeatureTable)
     async throws(ValidationError) -> GateResult
   {
-    let rules = configuration.rules
+    let rules =
+      reference.schema.binning != nil && configuration.rules == GateRule.defaults
+      ? GateRule.cylindricalDefaults : configuration.rules
     for rule in rules { try validate(rule, reference.schema) }
     let binRules = rules.filter { !$0.metric.isSampleWide }
     var checks: [GateCheck] = []
@@ -74,6 +76,8 @@ public struct Gate: Sendable {
         case .kpd: result.kpd?.value
         case .classifierAUC: result.classifier?.auc
         case .classifierJSD: result.classifier?.jsd
+        case .classifierLowAUC: result.classifierLow?.auc
+        case .classifierLowJSD: result.classifierLow?.jsd
         default: nil
         }
       guard let value = measured, let maximum = rule.maximum else { continue }
@@ -98,7 +102,7 @@ public struct Gate: Sendable {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) needs one of the profiles \(names)", context: "gate")
       }
-    case .fpd, .kpd, .classifierAUC, .classifierJSD:
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD:
       guard rule.maximum != nil else {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) is sample-wide and needs a fixed maximum",
@@ -115,7 +119,7 @@ public struct Gate: Sendable {
     case .separationPower: bin.feature(rule.feature!)?.separationPower ?? .nan
     case .profileError: bin.profile(rule.feature!)?.meanAbsoluteRelativeError ?? .nan
     case .pearsonMaxDifference: bin.pearsonMaxDifference
-    case .fpd, .kpd, .classifierAUC, .classifierJSD: .nan
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD: .nan
     }
   }
 }

@@ -37,7 +37,7 @@ public struct HTMLReport: Sendable {
     var h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>CaloTwin validation</title>"
     h += "<style>\(Self.style)</style></head><body><h1>CaloTwin validation report</h1>"
     h += "<p>Reference: <b>\(e(referenceName))</b> (\(c.referenceCount) showers) — candidate: <b>\(e(candidateName))</b> "
-    h += "(\(c.candidateCount) showers) — cells \(c.layout.cellShape) of \(c.layout.cellSize) mm.</p>"
+    h += "(\(c.candidateCount) showers) — \(e(c.geometry)).</p>"
     h += summary()
     for bin in c.bins { h += section(bin) }
     h += "<p style=\"font-size:11px;color:#666\">Separation power: CaloChallenge triangular discrimination of "
@@ -75,6 +75,11 @@ public struct HTMLReport: Sendable {
     if let r = comparison.classifier {
       h += "<tr><td>all (classifier)</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
       h += "<td colspan=\"5\">classifier test (cls-high, \(comparison.highLevelDimension) inputs): AUC \(g(r.auc)), "
+      h += "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
+    }
+    if let r = comparison.classifierLow {
+      h += "<tr><td>all (classifier, cls-low)</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
+      h += "<td colspan=\"5\">classifier test (cls-low: cells / E_inc and log10 E_inc): AUC \(g(r.auc)), "
       h += "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
     }
     return h + "</table>"
