@@ -38,7 +38,8 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(help: "CaloChallenge binning XML (binning_dataset_*.xml) for CaloChallenge files.")
   var binning: String?
 
-  @Option(help: "Cell energy (MeV) below which cells count as empty (CaloChallenge uses 0.01515 for datasets 2/3).")
+  @Option(
+    help: "Cell energy (MeV) below which cells count as empty (CaloChallenge uses 0.01515 for datasets 2/3).")
   var cellThreshold: Float = 0
 
   @Option(help: "Showers a bin needs in both samples to be compared.")
@@ -50,7 +51,10 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(help: "Showers read at a time.")
   var chunkSize: Int = 256
 
-  @Option(help: "Run the CaloChallenge classifier test on 'high' (cls-high; a bare --classifier), 'low' (cls-low) or 'both' inputs; trains a DNN.")
+  @Option(
+    help:
+      "Run the CaloChallenge classifier test on 'high' (cls-high; a bare --classifier), 'low' (cls-low) or 'both' inputs; trains a DNN."
+  )
   var classifier: ClassifierMode?
 
   @Option(help: "Classifier training epochs (the best epoch on the test split is kept).")
@@ -67,10 +71,13 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
-    guard minimumShowers > 1 else { throw ArgumentParser.ValidationError("--minimum-showers must be at least 2") }
+    guard minimumShowers > 1 else {
+      throw ArgumentParser.ValidationError("--minimum-showers must be at least 2")
+    }
     guard classifierEpochs > 0, classifierHidden > 0, classifierBatch > 0, (classifierThreads ?? 1) > 0 else {
       throw ArgumentParser.ValidationError(
-        "--classifier-epochs, --classifier-hidden, --classifier-batch and --classifier-threads must be positive")
+        "--classifier-epochs, --classifier-hidden, --classifier-batch and --classifier-threads must be positive"
+      )
     }
   }
 
@@ -124,7 +131,8 @@ struct ValidateCommand: AsyncParsableCommand {
     } else {
       var text = "gate: FAIL, \(result.failures.count) of \(result.checks.count) checks:\n"
       for f in result.failures {
-        text += "  [\(f.bin)] \(f.rule) = \(String(format: "%.4g", f.value)) > \(String(format: "%.4g", f.threshold))\n"
+        text +=
+          "  [\(f.bin)] \(f.rule) = \(String(format: "%.4g", f.value)) > \(String(format: "%.4g", f.threshold))\n"
       }
       FileHandle.standardError.write(Data(text.utf8))
       throw ExitCode(1)

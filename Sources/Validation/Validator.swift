@@ -73,18 +73,22 @@ public struct Validator: Sendable {
     let c = configuration
     let low = c.classifier != nil && c.classifierInputs != .high
     let ref = try await FeatureTable.load(
-      reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning, chunkSize: c.chunkSize,
+      reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning,
+      chunkSize: c.chunkSize,
       keepsLowLevel: low, notice: notice, progress: { progress?("reference", $0, $1) })
     let cand = try await FeatureTable.load(
-      candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning ?? ref.schema.binning,
+      candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold,
+      binning: c.binning ?? ref.schema.binning,
       chunkSize: c.chunkSize, keepsLowLevel: low, progress: { progress?("candidate", $0, $1) })
     guard ref.schema.geometry == cand.schema.geometry else {
       throw ValidationError(
         .geometryMismatch,
         "reference \(reference.lastPathComponent) has \(ref.schema.geometryDescription), candidate "
-          + "\(candidate.lastPathComponent) has \(cand.schema.geometryDescription); compare files of one geometry")
+          + "\(candidate.lastPathComponent) has \(cand.schema.geometryDescription); compare files of one geometry"
+      )
     }
-    var comparison = try await Comparator(configuration: c.comparison).compare(reference: ref, candidate: cand)
+    var comparison = try await Comparator(configuration: c.comparison).compare(
+      reference: ref, candidate: cand)
     if let classifier = c.classifier {
       let test = ClassifierTest(configuration: classifier)
       if c.classifierInputs != .high {

@@ -11,7 +11,9 @@ import Validation
     "Data/calochallenge/binning_dataset_2.xml")
 
   /// Writes `count` toy dataset-2 showers, E_inc log-uniform in [10, 100) GeV.
-  static func write(_ url: URL, seed: UInt64, count: Int = 200, scale: Float = 1, binning: CaloChallengeBinning = .dataset2)
+  static func write(
+    _ url: URL, seed: UInt64, count: Int = 200, scale: Float = 1, binning: CaloChallengeBinning = .dataset2
+  )
     throws
   {
     var model = ToyVoxelModel(binning: binning)
@@ -22,7 +24,9 @@ import Validation
     try writer.finish()
   }
 
-  static func validate(_ dir: TemporaryDirectory, _ candidate: String, _ extra: [String]) throws -> ProcessResult {
+  static func validate(_ dir: TemporaryDirectory, _ candidate: String, _ extra: [String]) throws
+    -> ProcessResult
+  {
     try runProcess(
       TestEnvironment.calotwinExecutable,
       [
@@ -38,15 +42,23 @@ import Validation
     try Self.write(dir.file("hot.h5"), seed: 3, scale: 1.05)
     let given = try Self.validate(dir, "gen.h5", ["--binning", Self.binningFile.path, "--gate", "default"])
     #expect(given.status == 0, "stderr: \(given.stderr)")
-    #expect(given.stdout.contains("gate: PASS") && !given.stderr.contains("note:"), "\(given.stdout)\(given.stderr)")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out-gen.h5/metrics.json"))) as? [String: Any]
+    #expect(
+      given.stdout.contains("gate: PASS") && !given.stderr.contains("note:"), "\(given.stdout)\(given.stderr)"
+    )
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out-gen.h5/metrics.json")))
+      as? [String: Any]
     let comparison = try #require(json?["comparison"] as? [String: Any])
     #expect((comparison["geometry"] as? String)?.contains("binning_dataset_2.xml") == true)
     #expect(comparison["highLevelDimension"] as? Int == 362)
     let html = try String(contentsOf: dir.file("out-gen.h5/index.html"), encoding: .utf8)
-    #expect(html.contains("CaloChallenge voxels (6480") && html.contains("profile_r") && html.contains("EC_x[0]"))
+    #expect(
+      html.contains("CaloChallenge voxels (6480") && html.contains("profile_r") && html.contains("EC_x[0]")
+        && html.contains("W_r per layer"))
     let auto = try Self.validate(dir, "hot.h5", ["--gate", "default"])
-    #expect(auto.stderr.contains("note: sim.h5: no binning given; 6480 voxels per shower → CaloChallenge dataset 2"), "\(auto.stderr)")
+    #expect(
+      auto.stderr.contains(
+        "note: sim.h5: no binning given; 6480 voxels per shower → CaloChallenge dataset 2"), "\(auto.stderr)")
     #expect(auto.status == 1, "a 5 % miscalibration must fail the gate: \(auto.stdout)\(auto.stderr)")
     #expect(auto.stderr.contains("relativeMeanError(E_sum/E_inc)"), "\(auto.stderr)")
   }
@@ -54,12 +66,15 @@ import Validation
   @Test func unknownVoxelCountsAndWrongBinningsAreClearErrors() throws {
     let dir = try TemporaryDirectory()
     let small = CaloChallengeBinning(
-      particle: "electron", pid: 11, layers: [.init(id: 0, rEdges: [0, 5, 10], alphaBins: 50)], source: "test")
+      particle: "electron", pid: 11, layers: [.init(id: 0, rEdges: [0, 5, 10], alphaBins: 50)], source: "test"
+    )
     try Self.write(dir.file("sim.h5"), seed: 1, count: 60, binning: small)
     try Self.write(dir.file("gen.h5"), seed: 2, count: 60, binning: small)
     let unknown = try Self.validate(dir, "gen.h5", [])
     #expect(unknown.status == 2)
-    #expect(unknown.stderr.contains("sim.h5") && unknown.stderr.contains("100 voxels") && unknown.stderr.contains("--binning"), "\(unknown.stderr)")
+    #expect(
+      unknown.stderr.contains("sim.h5") && unknown.stderr.contains("100 voxels")
+        && unknown.stderr.contains("--binning"), "\(unknown.stderr)")
     let wrong = try Self.validate(dir, "gen.h5", ["--binning", Self.binningFile.path])
     #expect(wrong.status == 2)
     #expect(wrong.stderr.contains("geometryMismatch") && wrong.stderr.contains("6480"), "\(wrong.stderr)")
@@ -76,13 +91,18 @@ import Validation
     let result = try Self.validate(
       dir, "gen.h5",
       [
-        "--classifier", "both", "--classifier-epochs", "2", "--classifier-hidden", "16", "--classifier-batch", "100",
+        "--classifier", "both", "--classifier-epochs", "2", "--classifier-hidden", "16", "--classifier-batch",
+        "100",
         "--classifier-threads", "1", "--minimum-showers", "20", "--gate", dir.file("gate.yaml").path,
       ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
-    #expect(result.stdout.contains("classifier (cls-low): AUC") && result.stdout.contains("classifier (cls-high): AUC"))
+    #expect(
+      result.stdout.contains("classifier (cls-low): AUC")
+        && result.stdout.contains("classifier (cls-high): AUC"))
     #expect(result.stdout.contains("gate: PASS (2 checks)"), "\(result.stdout)")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out-gen.h5/metrics.json"))) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out-gen.h5/metrics.json")))
+      as? [String: Any]
     let low = (json?["comparison"] as? [String: Any])?["classifierLow"] as? [String: Any]
     let auc = try #require(low?["auc"] as? Double)
     #expect(auc >= 0 && auc <= 1)

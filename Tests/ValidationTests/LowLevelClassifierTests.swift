@@ -1,7 +1,7 @@
 import Foundation
 import ShowerIO
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// The classifier test on CaloChallenge `cls-low` inputs (cells / E_inc, log10 E_inc) built by
@@ -11,7 +11,8 @@ import Validation
   static let binning = CaloChallengeBinning(
     particle: "photon", pid: 22,
     layers: [
-      .init(id: 0, rEdges: [0, 5, 10, 30], alphaBins: 1), .init(id: 2, rEdges: [0, 2, 4, 6, 10], alphaBins: 4),
+      .init(id: 0, rEdges: [0, 5, 10, 30], alphaBins: 1),
+      .init(id: 2, rEdges: [0, 2, 4, 6, 10], alphaBins: 4),
       .init(id: 3, rEdges: [0, 50, 100], alphaBins: 1), .init(id: 4, rEdges: [0, 1, 3, 7], alphaBins: 3),
     ], source: "test")
 
@@ -58,6 +59,8 @@ import Validation
 
   @Test func tablesWithoutCellsAreRefused() async throws {
     let table = FeatureTable(schema: FeatureSchema(binning: Self.binning))
-    #expect(throws: ValidationError.self) { try ClassifierTest.lowLevelInputs(reference: table, candidate: table) }
+    #expect(throws: ValidationError.self) {
+      try ClassifierTest.lowLevelInputs(reference: table, candidate: table)
+    }
   }
 }

@@ -15,7 +15,9 @@ extension CaloChallengeBinning {
 
   /// 45 identical layers; edges `k · pitch` computed as `k · pitch_µm / 1000` so that they equal
   /// the decimal values written in the XML files bit for bit.
-  static func uniform(pitchMicrometres: Int, radialBins: Int, alphaBins: Int, dataset: Int) -> CaloChallengeBinning {
+  static func uniform(pitchMicrometres: Int, radialBins: Int, alphaBins: Int, dataset: Int)
+    -> CaloChallengeBinning
+  {
     let edges = (0...radialBins).map { Double($0 * pitchMicrometres) / 1000 }
     return CaloChallengeBinning(
       particle: "electron", pid: 11,

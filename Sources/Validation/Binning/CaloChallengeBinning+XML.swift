@@ -12,7 +12,8 @@ extension CaloChallengeBinning {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
       throw ValidationError(
-        .invalidConfiguration, "cannot read the binning file: \(error.localizedDescription)", context: url.path)
+        .invalidConfiguration, "cannot read the binning file: \(error.localizedDescription)",
+        context: url.path)
     }
     try self.init(xml: text, source: url.lastPathComponent)
   }
@@ -28,14 +29,17 @@ extension CaloChallengeBinning {
   ///   malformed attribute, decreasing radial edges or more than one `<Bin>`.
   public init(xml: String, source: String) throws(ValidationError) {
     func fail(_ message: String) -> ValidationError {
-      ValidationError(.invalidConfiguration, message + "; give a CaloChallenge binning_dataset_*.xml file", context: source)
+      ValidationError(
+        .invalidConfiguration, message + "; give a CaloChallenge binning_dataset_*.xml file", context: source)
     }
     var particle: String? = nil, pid = 0
     var layers: [Layer] = []
     for (name, attributes) in Self.elements(xml) {
       switch name {
       case "Bin":
-        guard particle == nil else { throw fail("more than one <Bin> element; one particle per file is supported") }
+        guard particle == nil else {
+          throw fail("more than one <Bin> element; one particle per file is supported")
+        }
         particle = attributes["name"] ?? ""
         pid = attributes["pid"].flatMap { Int($0) } ?? 0
       case "Layer":

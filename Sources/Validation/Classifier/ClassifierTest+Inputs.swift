@@ -29,9 +29,11 @@ extension ClassifierTest {
   ///
   /// - Returns: Row-major reference and candidate inputs and their width (1 + cells per shower).
   /// - Throws: `ValidationError.invalidInput` when a table kept no low-level inputs.
-  public static func lowLevelInputs(reference: FeatureTable, candidate: FeatureTable) throws(ValidationError) -> (
-    reference: [Float], candidate: [Float], dimension: Int
-  ) {
+  public static func lowLevelInputs(reference: FeatureTable, candidate: FeatureTable) throws(ValidationError)
+    -> (
+      reference: [Float], candidate: [Float], dimension: Int
+    )
+  {
     guard reference.keepsLowLevel, candidate.keepsLowLevel else {
       throw ValidationError(
         .invalidInput, "the low-level classifier needs tables made with keepsLowLevel", context: "classifier")

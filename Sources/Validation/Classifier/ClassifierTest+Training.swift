@@ -61,7 +61,8 @@ extension ClassifierTest {
         )
       }
       _ = testY
-      let accuracy = zip(pTest, testLabels).reduce(0.0) { $0 + (($1.0 >= 0.5) == $1.1 ? 1 : 0) } / Double(pTest.count)
+      let accuracy =
+        zip(pTest, testLabels).reduce(0.0) { $0 + (($1.0 >= 0.5) == $1.1 ? 1 : 0) } / Double(pTest.count)
       if accuracy > best.accuracy { best = (accuracy, epoch, pTest, pValid) }
       if accuracy >= 1 { break }
     }

@@ -67,7 +67,8 @@ public struct ClassifierTest: Sendable {
     let c = configuration
     let nr = reference.count / d, nc = candidate.count / d
     guard nr >= 10, nc >= 10 else {
-      throw ValidationError(.invalidInput, "the classifier needs at least 10 showers per sample", context: "classifier")
+      throw ValidationError(
+        .invalidInput, "the classifier needs at least 10 showers per sample", context: "classifier")
     }
     var rng = SplitMix64(seed: c.seed)
     func split(_ n: Int) -> ([Int], [Int], [Int]) {

@@ -53,12 +53,14 @@ public struct Comparator: Sendable {
     }
     var result = SampleComparison(
       layout: reference.schema.binning == nil ? reference.schema.layout : nil,
-      geometry: reference.schema.geometryDescription, referenceCount: reference.count, candidateCount: candidate.count,
+      geometry: reference.schema.geometryDescription, referenceCount: reference.count,
+      candidateCount: candidate.count,
       bins: compared, fpd: nil, kpd: nil, highLevelDimension: HighLevelFeatures.dimension(reference.schema))
     if configuration.distances {
       let d = result.highLevelDimension
       let (x, y) = PhysicsDistances.normalise(
-        reference: HighLevelFeatures.rows(reference), candidate: HighLevelFeatures.rows(candidate), dimension: d)
+        reference: HighLevelFeatures.rows(reference), candidate: HighLevelFeatures.rows(candidate),
+        dimension: d)
       result.fpd = await PhysicsDistances.fpd(
         reference: x, candidate: y, dimension: d, configuration: configuration.physics)
       result.kpd = await PhysicsDistances.kpd(

@@ -82,7 +82,8 @@ public struct Gate: Sendable {
         }
       guard let value = measured, let maximum = rule.maximum else { continue }
       checks.append(
-        GateCheck(rule: rule.name, bin: "all", value: value, floor: 0, threshold: maximum, passed: value <= maximum))
+        GateCheck(
+          rule: rule.name, bin: "all", value: value, floor: 0, threshold: maximum, passed: value <= maximum))
     }
     return GateResult(checks: checks)
   }

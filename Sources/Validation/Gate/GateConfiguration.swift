@@ -103,8 +103,10 @@ public struct GateRule: Sendable, Codable, Equatable {
 
   /// The default rules: sampling fraction, containment, depth, shape and profile agreement.
   public static let defaults: [GateRule] =
-    ["E_sum/E_inc", "E_sum", "R90", "moment_z1", "moment_z2", "moment_x2", "moment_y2", "third_front",
-     "third_back", "frac_3x3", "hits>0.05MeV"].map { GateRule(.relativeMeanError, $0) }
+    [
+      "E_sum/E_inc", "E_sum", "R90", "moment_z1", "moment_z2", "moment_x2", "moment_y2", "third_front",
+      "third_back", "frac_3x3", "hits>0.05MeV",
+    ].map { GateRule(.relativeMeanError, $0) }
     + ["E_sum/E_inc", "R90", "moment_z1", "moment_z2", "third_front", "frac_3x3", "hits>0.05MeV"]
     .map { GateRule(.separationPower, $0) }
     + ["E_layer", "profile_r"].map { GateRule(.profileError, $0) }

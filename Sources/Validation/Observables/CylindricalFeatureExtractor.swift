@@ -32,7 +32,9 @@ public struct CylindricalFeatureExtractor {
   ///   - cellThreshold: Voxel energy in MeV below which a voxel counts as empty (default 0).
   /// - Precondition: `schema.binning != nil`.
   public init(schema: FeatureSchema, cellThreshold: Float = 0) {
-    guard let binning = schema.binning else { preconditionFailure("CylindricalFeatureExtractor needs a binning") }
+    guard let binning = schema.binning else {
+      preconditionFailure("CylindricalFeatureExtractor needs a binning")
+    }
     self.schema = schema
     self.cellThreshold = cellThreshold
     var xs: [Double] = [], ys: [Double] = [], rs: [Double] = []
@@ -72,7 +74,8 @@ public struct CylindricalFeatureExtractor {
   ///   - row: `schema.width` values to overwrite.
   @_optimize(speed)
   public mutating func extract(
-    cells: UnsafeBufferPointer<Float>, energy: Double, theta: Double, into row: UnsafeMutableBufferPointer<Double>
+    cells: UnsafeBufferPointer<Float>, energy: Double, theta: Double,
+    into row: UnsafeMutableBufferPointer<Double>
   ) {
     precondition(cells.count == xs.count && row.count == schema.width)
     for i in sums.indices { sums[i] = 0; sr[i] = 0; sr2[i] = 0; filled[i] = 0 }
@@ -136,7 +139,8 @@ public protocol ShowerFeatureExtracting {
   /// Fills `row` (`schema.width` values) with the features of one shower (cells in MeV, energy in
   /// MeV, theta in radians).
   mutating func extract(
-    cells: UnsafeBufferPointer<Float>, energy: Double, theta: Double, into row: UnsafeMutableBufferPointer<Double>)
+    cells: UnsafeBufferPointer<Float>, energy: Double, theta: Double,
+    into row: UnsafeMutableBufferPointer<Double>)
 }
 
 extension FeatureExtractor: ShowerFeatureExtracting {}

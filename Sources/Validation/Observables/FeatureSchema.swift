@@ -94,7 +94,9 @@ public struct FeatureSchema: Sendable, Equatable, Codable {
   ///
   /// - Precondition: the schema is Cartesian (`geometry` is `.cartesian`).
   public var layout: CalorimeterLayout {
-    guard case .cartesian(let layout) = geometry else { preconditionFailure("not a Cartesian feature schema") }
+    guard case .cartesian(let layout) = geometry else {
+      preconditionFailure("not a Cartesian feature schema")
+    }
     return layout
   }
 

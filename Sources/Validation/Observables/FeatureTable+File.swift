@@ -32,7 +32,8 @@ extension FeatureTable {
       throw ValidationError(.invalidInput, error.description, context: url.path)
     }
     guard reader.count > 0 else {
-      throw ValidationError(.emptySample, "the file holds no shower; give a file with showers", context: url.path)
+      throw ValidationError(
+        .emptySample, "the file holds no shower; give a file with showers", context: url.path)
     }
     let schema: FeatureSchema
     if reader.cellShape.count == 1 {
@@ -47,7 +48,8 @@ extension FeatureTable {
       }
       do {
         schema = FeatureSchema(
-          layout: try CalorimeterLayout(cellShape: reader.cellShape, cellSize: cellSize), hitThresholds: hitThresholds)
+          layout: try CalorimeterLayout(cellShape: reader.cellShape, cellSize: cellSize),
+          hitThresholds: hitThresholds)
       } catch {
         throw ValidationError(error.code, error.message, context: url.path)
       }
@@ -96,7 +98,9 @@ extension FeatureTable {
         "CaloChallenge showers with \(voxels) voxels match no built-in binning (dataset 2: 6480, dataset 3: "
           + "40500); give the dataset's binning XML with --binning", context: file.path)
     }
-    notice?("\(file.lastPathComponent): no binning given; \(voxels) voxels per shower → CaloChallenge \(builtIn.source)")
+    notice?(
+      "\(file.lastPathComponent): no binning given; \(voxels) voxels per shower → CaloChallenge \(builtIn.source)"
+    )
     return builtIn
   }
 }

@@ -1,5 +1,5 @@
-public import ShowerIO
 internal import Foundation
+public import ShowerIO
 
 /// The features of a sample of showers: one row per shower, plus each shower's cell spectrum.
 ///
@@ -69,7 +69,8 @@ public struct FeatureTable: Sendable {
             case .cartesian:
               Self.extract(batch, range, FeatureExtractor(schema: schema, cellThreshold: threshold))
             case .cylindrical:
-              Self.extract(batch, range, CylindricalFeatureExtractor(schema: schema, cellThreshold: threshold))
+              Self.extract(
+                batch, range, CylindricalFeatureExtractor(schema: schema, cellThreshold: threshold))
             }
           let low = keepsLowLevel ? Self.lowLevelRows(batch, range: range, threshold: threshold) : []
           return (p, rows, spectra, low)

@@ -1,5 +1,5 @@
-public import ShowerIO
 internal import Foundation
+public import ShowerIO
 
 /// A crude random shower model in CaloChallenge voxels, for tests and benchmarks (not physics).
 ///
@@ -50,7 +50,8 @@ public struct ToyVoxelModel: Sendable {
         let depth = ToyShowerModel.gamma(shape, &rng) * scale
         let l = Int(depth)
         guard l < layers.count else { continue }
-        let width = coreWidth * (ToyShowerModel.uniform(&rng) < 0.2 ? 4 : 1) * (1 + depth / Double(layers.count))
+        let width =
+          coreWidth * (ToyShowerModel.uniform(&rng) < 0.2 ? 4 : 1) * (1 + depth / Double(layers.count))
         let x = width * ToyShowerModel.normal(&rng), y = width * ToyShowerModel.normal(&rng)
         let r = (x * x + y * y).squareRoot(), edges = layers[l].rEdges
         guard r < edges.last!, let ir = edges.lastIndex(where: { $0 <= r }) else { continue }
