@@ -17,10 +17,12 @@ struct ValidateCommand: AsyncParsableCommand {
       An empty gate file or --gate default uses the default rules.
       CaloChallenge files (incident_energies, showers) need their binning XML (--binning
       Data/calochallenge/binning_dataset_2.xml); without it, 6480 voxels pick dataset 2 and 40500 dataset 3.
-      --classifier [low|high|both] trains the CaloChallenge classifier (a DNN on all showers) on the
-      high-level feature vector (cls-high, the default and what a bare --classifier means), on every cell
-      divided by the incident energy (cls-low), or both, and adds AUC and JSD to the report; gate them with
-      rules: [{metric: classifierAUC, maximum: 0.6}, {metric: classifierLowAUC, maximum: 0.7}].
+      --classifier [low|low-normed|high|both|all] trains the CaloChallenge classifier (a DNN on all showers)
+      on the high-level feature vector (cls-high, the default and what a bare --classifier means), on every
+      cell divided by the incident energy (cls-low), on every cell divided by its layer's energy plus the
+      layer energies (cls-low-normed), on cls-low and cls-high (both) or on all three, and adds AUC and JSD
+      to the report; gate them with rules: [{metric: classifierAUC, maximum: 0.6},
+      {metric: classifierLowAUC, maximum: 0.7}] (also classifierLowNormedAUC, *JSD).
       """)
 
   @Option(help: "Reference (simulated) shower file, HDF5.")
@@ -53,7 +55,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Run the CaloChallenge classifier test on 'high' (cls-high; a bare --classifier), 'low' (cls-low) or 'both' inputs; trains a DNN."
+      ArgumentHelp(
+        "Run the CaloChallenge classifier test on 'high' (cls-high; a bare --classifier), 'low' (cls-low), "
+          + "'low-normed' (cls-low-normed), 'both' (low and high) or 'all' inputs; trains a DNN.")
   )
   var classifier: ClassifierMode?
 
@@ -122,6 +126,10 @@ struct ValidateCommand: AsyncParsableCommand {
     if let r = outcome.comparison.classifierLow {
       print(String(format: "classifier (cls-low): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
     }
+    if let r = outcome.comparison.classifierLowNormed {
+      print(
+        String(format: "classifier (cls-low-normed): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
+    }
     if let r = outcome.comparison.classifier {
       print(String(format: "classifier (cls-high): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
     }
@@ -167,6 +175,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
 /// `--classifier` values, as `Validator.ClassifierInputs`.
 enum ClassifierMode: String, ExpressibleByArgument, CaseIterable {
-  case low, high, both
+  case low, high, both, all
+  case lowNormed = "low-normed"
   var inputs: Validator.ClassifierInputs { Validator.ClassifierInputs(rawValue: rawValue)! }
 }

@@ -23,7 +23,8 @@ public struct Validator: Sendable {
     /// all showers of both samples (like FPD/KPD) with the `cls-high` inputs
     /// (`ClassifierTest.highLevelInputs`), and its AUC and JSD go to metrics.json and the report.
     public var classifier: ClassifierTest.Configuration? = nil
-    /// Which inputs the classifier test uses when it runs: `cls-high` (default), `cls-low` or both.
+    /// Which inputs the classifier test uses when it runs: `cls-high` (default), `cls-low`,
+    /// `cls-low-normed`, `cls-low` and `cls-high` (`.both`) or all three.
     public var classifierInputs: ClassifierInputs = .high
     /// Voxel geometry for CaloChallenge files; `nil` picks a built-in binning by voxel count
     /// (dataset 2 or 3) and reports it through `run`'s `notice`. A binning with a Cartesian file is an error.
@@ -31,16 +32,6 @@ public struct Validator: Sendable {
 
     /// The defaults above.
     public init() {}
-  }
-
-  /// Inputs of the classifier test (CaloChallenge modes `cls-low` and `cls-high`).
-  public enum ClassifierInputs: String, Sendable, Codable, Equatable, CaseIterable {
-    /// `cls-low`: every cell / E_inc and log10 E_inc (keeps all cells of both samples in memory).
-    case low
-    /// `cls-high`: the standardised high-level feature vector.
-    case high
-    /// Both, one after the other.
-    case both
   }
 
   /// What a run produced.
@@ -71,7 +62,7 @@ public struct Validator: Sendable {
     progress: (@Sendable (String, Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> Outcome {
     let c = configuration
-    let low = c.classifier != nil && c.classifierInputs != .high
+    let low = c.classifier != nil && c.classifierInputs.needsCells
     let ref = try await FeatureTable.load(
       reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning,
       chunkSize: c.chunkSize,
@@ -90,21 +81,7 @@ public struct Validator: Sendable {
     var comparison = try await Comparator(configuration: c.comparison).compare(
       reference: ref, candidate: cand)
     if let classifier = c.classifier {
-      let test = ClassifierTest(configuration: classifier)
-      if c.classifierInputs != .high {
-        progress?("classifier (cls-low)", 0, 1)
-        let inputs = try ClassifierTest.lowLevelInputs(reference: ref, candidate: cand)
-        comparison.classifierLow = try test.run(
-          reference: inputs.reference, candidate: inputs.candidate, dimension: inputs.dimension)
-        progress?("classifier (cls-low)", 1, 1)
-      }
-      if c.classifierInputs != .low {
-        progress?("classifier", 0, 1)
-        let inputs = ClassifierTest.highLevelInputs(reference: ref, candidate: cand)
-        comparison.classifier = try test.run(
-          reference: inputs.reference, candidate: inputs.candidate, dimension: inputs.dimension)
-        progress?("classifier", 1, 1)
-      }
+      try Self.runClassifiers(classifier, c.classifierInputs, ref, cand, &comparison, progress)
     }
     var gate: GateResult? = nil
     if let gateConfiguration = c.gate {

@@ -91,7 +91,7 @@ import Validation
     let result = try Self.validate(
       dir, "gen.h5",
       [
-        "--classifier", "both", "--classifier-epochs", "2", "--classifier-hidden", "16", "--classifier-batch",
+        "--classifier", "all", "--classifier-epochs", "2", "--classifier-hidden", "16", "--classifier-batch",
         "100",
         "--classifier-threads", "1", "--minimum-showers", "20", "--gate", dir.file("gate.yaml").path,
       ])
@@ -107,7 +107,9 @@ import Validation
     let auc = try #require(low?["auc"] as? Double)
     #expect(auc >= 0 && auc <= 1)
     let html = try String(contentsOf: dir.file("out-gen.h5/index.html"), encoding: .utf8)
-    #expect(html.contains("all (classifier, cls-low)"))
+    #expect(html.contains("all (classifier, cls-low)") && html.contains("all (classifier, cls-low-normed)"))
+    let normed = (json?["comparison"] as? [String: Any])?["classifierLowNormed"] as? [String: Any]
+    #expect(normed?["auc"] is Double)
     let bad = try Self.validate(dir, "gen.h5", ["--classifier", "medium"])
     #expect(bad.status != 0 && bad.stderr.contains("medium"), "\(bad.stderr)")
   }

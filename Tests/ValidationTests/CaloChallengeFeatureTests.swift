@@ -57,6 +57,12 @@ import Validation
     let expectedLow = FixtureLoader.matrix(f["cls_low"]).flatMap { $0 }
     #expect(
       firstMismatch(low.reference.map(Double.init), expectedLow, relative: 1e-6, absolute: 1e-12) == nil)
+    let normed = try ClassifierTest.lowLevelNormedInputs(reference: table, candidate: table)
+    #expect(normed.dimension == 1 + 30 + 4)
+    let expectedNormed = FixtureLoader.matrix(f["cls_low_normed"]).flatMap { $0 }
+    #expect(
+      firstMismatch(normed.candidate.map(Double.init), expectedNormed, relative: 1e-6, absolute: 1e-12) == nil
+    )
     // The empty shower 0: no energy, sparsity 1 everywhere, centroids 0.
     let sparsity = table.schema.group("sparsity")!
     #expect((0..<sparsity.count).allSatisfy { table.values[sparsity.offset + $0] == 1 })

@@ -63,4 +63,41 @@ import Validation
       try ClassifierTest.lowLevelInputs(reference: table, candidate: table)
     }
   }
+
+  @Test func inputModesSelectTheTests() {
+    typealias Inputs = Validator.ClassifierInputs
+    #expect(Inputs.allCases.filter(\.runsLow) == [.low, .both, .all])
+    #expect(Inputs.allCases.filter(\.runsLowNormed) == [.lowNormed, .all])
+    #expect(Inputs.allCases.filter(\.runsHigh) == [.high, .both, .all])
+    #expect(Inputs.allCases.filter(\.needsCells) == [.low, .lowNormed, .both, .all])
+  }
+
+  /// `Validator` on CaloChallenge files with a separable candidate: the `classifierLowAUC ≤ 0.6` rule fails,
+  /// the result is in metrics.json; the binning comes from the `Validator.Configuration`.
+  @Test func validatorGatesTheLowLevelAuc() async throws {
+    let dir = try TemporaryDirectory()
+    for (name, seed, width) in [("sim.h5", UInt64(1), 1.5), ("gen.h5", 2, 6.0)] {
+      var model = ToyVoxelModel(binning: Self.binning)
+      model.coreWidth = width
+      model.deposits = 100
+      let writer = try ShowerFileWriter(at: dir.file(name), layout: .caloChallenge, cellShape: [30])
+      try writer.append(model.showers(energies: (0..<400).map { 1000 + 10 * Double($0) }, seed: seed))
+      try writer.finish()
+    }
+    var configuration = Validator.Configuration()
+    configuration.comparison.distances = false
+    configuration.binning = Self.binning
+    configuration.classifier = Self.configuration
+    configuration.classifierInputs = .low
+    var gate = GateConfiguration()
+    gate.rules = [GateRule(.classifierLowAUC, maximum: 0.6)]
+    configuration.gate = gate
+    let outcome = try await Validator(configuration: configuration).run(
+      reference: dir.file("sim.h5"), candidate: dir.file("gen.h5"), report: dir.file("out"))
+    let auc = try #require(outcome.comparison.classifierLow?.auc)
+    #expect(auc > 0.9 && outcome.comparison.classifier == nil)
+    #expect(outcome.gate?.failures.map(\.rule) == ["classifierLowAUC"])
+    let json = try String(contentsOf: dir.file("out/metrics.json"), encoding: .utf8)
+    #expect(json.contains("classifierLow"))
+  }
 }

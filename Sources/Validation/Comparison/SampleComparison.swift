@@ -94,9 +94,12 @@ public struct SampleComparison: Sendable, Encodable, Equatable {
   /// Dimension of the high-level feature vector.
   public var highLevelDimension: Int
   /// CaloChallenge classifier test on the high-level inputs (`cls-high`, all showers), if run
-  /// (`Validator.Configuration.classifier` with `classifierInputs` `.high` or `.both`).
+  /// (`Validator.Configuration.classifier` with `classifierInputs` `.high`, `.both` or `.all`).
   public var classifier: ClassifierTest.Result? = nil
   /// CaloChallenge classifier test on the low-level inputs (`cls-low`: cells / E_inc and log10 E_inc),
-  /// if run (`classifierInputs` `.low` or `.both`).
+  /// if run (`classifierInputs` `.low`, `.both` or `.all`).
   public var classifierLow: ClassifierTest.Result? = nil
+  /// CaloChallenge classifier test on the normalised low-level inputs (`cls-low-normed`), if run
+  /// (`classifierInputs` `.lowNormed` or `.all`).
+  public var classifierLowNormed: ClassifierTest.Result? = nil
 }

@@ -78,6 +78,8 @@ public struct Gate: Sendable {
         case .classifierJSD: result.classifier?.jsd
         case .classifierLowAUC: result.classifierLow?.auc
         case .classifierLowJSD: result.classifierLow?.jsd
+        case .classifierLowNormedAUC: result.classifierLowNormed?.auc
+        case .classifierLowNormedJSD: result.classifierLowNormed?.jsd
         default: nil
         }
       guard let value = measured, let maximum = rule.maximum else { continue }
@@ -103,7 +105,9 @@ public struct Gate: Sendable {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) needs one of the profiles \(names)", context: "gate")
       }
-    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD:
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+      .classifierLowNormedAUC,
+      .classifierLowNormedJSD:
       guard rule.maximum != nil else {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) is sample-wide and needs a fixed maximum",
@@ -120,7 +124,10 @@ public struct Gate: Sendable {
     case .separationPower: bin.feature(rule.feature!)?.separationPower ?? .nan
     case .profileError: bin.profile(rule.feature!)?.meanAbsoluteRelativeError ?? .nan
     case .pearsonMaxDifference: bin.pearsonMaxDifference
-    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD: .nan
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+      .classifierLowNormedAUC,
+      .classifierLowNormedJSD:
+      .nan
     }
   }
 }

@@ -63,10 +63,18 @@ public struct GateRule: Sendable, Codable, Equatable {
     case classifierLowAUC
     /// JSD of the low-level classifier test (sample-wide; needs `maximum`).
     case classifierLowJSD
+    /// AUC of the `cls-low-normed` classifier test (sample-wide; needs `maximum`).
+    case classifierLowNormedAUC
+    /// JSD of the `cls-low-normed` classifier test (sample-wide; needs `maximum`).
+    case classifierLowNormedJSD
 
     /// Whether the metric is one number for the whole sample rather than one per bin.
     public var isSampleWide: Bool {
-      [.fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD].contains(self)
+      [
+        .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+        .classifierLowNormedAUC,
+        .classifierLowNormedJSD,
+      ].contains(self)
     }
   }
 

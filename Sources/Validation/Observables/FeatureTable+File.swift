@@ -88,7 +88,8 @@ extension FeatureTable {
         throw ValidationError(
           .geometryMismatch,
           "the file's showers have \(voxels) voxels but the binning \(given.source) describes "
-            + "\(given.voxelCount); give the binning file of this dataset", context: file.path)
+            + "\(given.voxelCount); compare files of one dataset and give that dataset's binning file",
+          context: file.path)
       }
       return given
     }

@@ -89,12 +89,17 @@ public struct HTMLReport: Sendable {
       h +=
         "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
     }
-    if let r = comparison.classifierLow {
+    for (name, result) in [
+      ("cls-low", comparison.classifierLow), ("cls-low-normed", comparison.classifierLowNormed),
+    ] {
+      guard let r = result else { continue }
       h +=
-        "<tr><td>all (classifier, cls-low)</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
-      h += "<td colspan=\"5\">classifier test (cls-low: cells / E_inc and log10 E_inc): AUC \(g(r.auc)), "
+        "<tr><td>all (classifier, \(name))</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
       h +=
-        "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
+        "<td colspan=\"5\">classifier test (\(name): cells / \(name == "cls-low" ? "E_inc" : "layer energy") and "
+      h +=
+        "log10 E_inc): AUC \(g(r.auc)), JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); "
+      h += "0.5 and 0: indistinguishable)</td></tr>"
     }
     return h + "</table>"
   }
