@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Torch
 import Validation
 import Yams
@@ -86,6 +87,8 @@ struct ValidateCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    CLILogging.bootstrap()
+    let logger = CLILogging.logger("validate")
     var configuration = Validator.Configuration()
     configuration.cellThreshold = cellThreshold
     configuration.chunkSize = chunkSize
@@ -114,7 +117,7 @@ struct ValidateCommand: AsyncParsableCommand {
       outcome = try await Validator(configuration: configuration).run(
         reference: URL(fileURLWithPath: reference), candidate: URL(fileURLWithPath: candidate),
         report: URL(fileURLWithPath: report),
-        notice: { line in FileHandle.standardError.write(Data("note: \(line)\n".utf8)) })
+        notice: { line in logger.notice("\(line)") })
     } catch {
       FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
       throw ExitCode(2)
