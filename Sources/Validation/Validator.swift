@@ -69,8 +69,9 @@ public struct Validator: Sendable {
       keepsLowLevel: low, notice: notice, progress: { progress?("reference", $0, $1) })
     let cand = try await FeatureTable.load(
       candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold,
-      binning: c.binning ?? ref.schema.binning,
-      chunkSize: c.chunkSize, keepsLowLevel: low, progress: { progress?("candidate", $0, $1) })
+      binning: c.binning, chunkSize: c.chunkSize, keepsLowLevel: low,
+      // An automatic pick for the candidate is worth a notice only when the reference had none.
+      notice: ref.schema.binning == nil ? notice : nil, progress: { progress?("candidate", $0, $1) })
     guard ref.schema.geometry == cand.schema.geometry else {
       throw ValidationError(
         .geometryMismatch,
