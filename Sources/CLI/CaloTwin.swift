@@ -14,4 +14,10 @@ struct CaloTwin: AsyncParsableCommand {
       TrainCommand.self,
       ValidateCommand.self,
     ])
+
+  /// Parses the command line, accepting `validate --classifier` without a value (see
+  /// `ValidateCommand.expandingBareClassifier`).
+  static func main() async {
+    await main(ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst())))
+  }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Torch
 import Validation
 import Yams
@@ -15,9 +16,14 @@ struct ValidateCommand: AsyncParsableCommand {
       2 when the inputs cannot be compared (unreadable, empty or mismatched files).
       A gate file is YAML, for example:  factor: 2  /  rules: [{metric: fpd, maximum: 0.05}].
       An empty gate file or --gate default uses the default rules.
-      --classifier trains the CaloChallenge classifier (a DNN on the high-level feature vector of all
-      showers, cls-high) and adds its AUC and JSD to the report; gate it with
-      rules: [{metric: classifierAUC, maximum: 0.6}].
+      CaloChallenge files (incident_energies, showers) need their binning XML (--binning
+      Data/calochallenge/binning_dataset_2.xml); without it, 6480 voxels pick dataset 2 and 40500 dataset 3.
+      --classifier [low|low-normed|high|both|all] trains the CaloChallenge classifier (a DNN on all showers)
+      on the high-level feature vector (cls-high, the default and what a bare --classifier means), on every
+      cell divided by the incident energy (cls-low), on every cell divided by its layer's energy plus the
+      layer energies (cls-low-normed), on cls-low and cls-high (both) or on all three, and adds AUC and JSD
+      to the report; gate them with rules: [{metric: classifierAUC, maximum: 0.6},
+      {metric: classifierLowAUC, maximum: 0.7}] (also classifierLowNormedAUC, *JSD).
       """)
 
   @Option(help: "Reference (simulated) shower file, HDF5.")
@@ -32,7 +38,11 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(help: "Gate settings (YAML), or 'default' for the default gate.")
   var gate: String?
 
-  @Option(help: "Cell energy (MeV) below which cells count as empty.")
+  @Option(help: "CaloChallenge binning XML (binning_dataset_*.xml) for CaloChallenge files.")
+  var binning: String?
+
+  @Option(
+    help: "Cell energy (MeV) below which cells count as empty (CaloChallenge uses 0.01515 for datasets 2/3).")
   var cellThreshold: Float = 0
 
   @Option(help: "Showers a bin needs in both samples to be compared.")
@@ -44,8 +54,13 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(help: "Showers read at a time.")
   var chunkSize: Int = 256
 
-  @Flag(help: "Run the CaloChallenge classifier test (trains a DNN; AUC and JSD in the report).")
-  var classifier = false
+  @Option(
+    help:
+      ArgumentHelp(
+        "Run the CaloChallenge classifier test on 'high' (cls-high; a bare --classifier), 'low' (cls-low), "
+          + "'low-normed' (cls-low-normed), 'both' (low and high) or 'all' inputs; trains a DNN.")
+  )
+  var classifier: ClassifierMode?
 
   @Option(help: "Classifier training epochs (the best epoch on the test split is kept).")
   var classifierEpochs: Int = 50
@@ -61,21 +76,35 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
-    guard minimumShowers > 1 else { throw ArgumentParser.ValidationError("--minimum-showers must be at least 2") }
+    guard minimumShowers > 1 else {
+      throw ArgumentParser.ValidationError("--minimum-showers must be at least 2")
+    }
     guard classifierEpochs > 0, classifierHidden > 0, classifierBatch > 0, (classifierThreads ?? 1) > 0 else {
       throw ArgumentParser.ValidationError(
-        "--classifier-epochs, --classifier-hidden, --classifier-batch and --classifier-threads must be positive")
+        "--classifier-epochs, --classifier-hidden, --classifier-batch and --classifier-threads must be positive"
+      )
     }
   }
 
   func run() async throws {
+    CLILogging.bootstrap()
+    let logger = CLILogging.logger("validate")
     var configuration = Validator.Configuration()
     configuration.cellThreshold = cellThreshold
     configuration.chunkSize = chunkSize
     configuration.comparison.minimumShowers = minimumShowers
     configuration.comparison.distances = !noDistances
     if let gate { configuration.gate = try Self.gateConfiguration(gate) }
-    if classifier {
+    if let binning {
+      do {
+        configuration.binning = try CaloChallengeBinning(contentsOf: URL(fileURLWithPath: binning))
+      } catch {
+        FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
+        throw ExitCode(2)
+      }
+    }
+    if let classifier {
+      configuration.classifierInputs = classifier.inputs
       var settings = ClassifierTest.Configuration()
       settings.epochs = classifierEpochs
       settings.hidden = classifierHidden
@@ -87,7 +116,8 @@ struct ValidateCommand: AsyncParsableCommand {
     do {
       outcome = try await Validator(configuration: configuration).run(
         reference: URL(fileURLWithPath: reference), candidate: URL(fileURLWithPath: candidate),
-        report: URL(fileURLWithPath: report))
+        report: URL(fileURLWithPath: report),
+        notice: { line in logger.notice("\(line)") })
     } catch {
       FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
       throw ExitCode(2)
@@ -95,6 +125,13 @@ struct ValidateCommand: AsyncParsableCommand {
     print("report: \(report)/index.html, metrics: \(report)/metrics.json")
     if let fpd = outcome.comparison.fpd, let kpd = outcome.comparison.kpd {
       print(String(format: "FPD %.4g ± %.2g, KPD %.4g ± %.2g", fpd.value, fpd.error, kpd.value, kpd.error))
+    }
+    if let r = outcome.comparison.classifierLow {
+      print(String(format: "classifier (cls-low): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
+    }
+    if let r = outcome.comparison.classifierLowNormed {
+      print(
+        String(format: "classifier (cls-low-normed): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
     }
     if let r = outcome.comparison.classifier {
       print(String(format: "classifier (cls-high): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
@@ -105,11 +142,24 @@ struct ValidateCommand: AsyncParsableCommand {
     } else {
       var text = "gate: FAIL, \(result.failures.count) of \(result.checks.count) checks:\n"
       for f in result.failures {
-        text += "  [\(f.bin)] \(f.rule) = \(String(format: "%.4g", f.value)) > \(String(format: "%.4g", f.threshold))\n"
+        text +=
+          "  [\(f.bin)] \(f.rule) = \(String(format: "%.4g", f.value)) > \(String(format: "%.4g", f.threshold))\n"
       }
       FileHandle.standardError.write(Data(text.utf8))
       throw ExitCode(1)
     }
+  }
+
+  /// `arguments` with a bare `--classifier` (last, or followed by another option) written as
+  /// `--classifier=high`, so the flag of earlier releases keeps working beside `--classifier low|high|both`.
+  static func expandingBareClassifier(_ arguments: [String]) -> [String] {
+    guard arguments.first == "validate" else { return arguments }
+    var out = arguments
+    for (k, argument) in arguments.enumerated() where argument == "--classifier" {
+      let next = k + 1 < arguments.count ? arguments[k + 1] : nil
+      if next == nil || next!.hasPrefix("-") { out[k] = "--classifier=high" }
+    }
+    return out
   }
 
   /// Reads a gate YAML file (`default` for the built-in gate).
@@ -124,4 +174,11 @@ struct ValidateCommand: AsyncParsableCommand {
       throw ExitCode(2)
     }
   }
+}
+
+/// `--classifier` values, as `Validator.ClassifierInputs`.
+enum ClassifierMode: String, ExpressibleByArgument, CaseIterable {
+  case low, high, both, all
+  case lowNormed = "low-normed"
+  var inputs: Validator.ClassifierInputs { Validator.ClassifierInputs(rawValue: rawValue)! }
 }

@@ -23,6 +23,12 @@ public struct Validator: Sendable {
     /// all showers of both samples (like FPD/KPD) with the `cls-high` inputs
     /// (`ClassifierTest.highLevelInputs`), and its AUC and JSD go to metrics.json and the report.
     public var classifier: ClassifierTest.Configuration? = nil
+    /// Which inputs the classifier test uses when it runs: `cls-high` (default), `cls-low`,
+    /// `cls-low-normed`, `cls-low` and `cls-high` (`.both`) or all three.
+    public var classifierInputs: ClassifierInputs = .high
+    /// Voxel geometry for CaloChallenge files; `nil` picks a built-in binning by voxel count
+    /// (dataset 2 or 3) and reports it through `run`'s `notice`. A binning with a Cartesian file is an error.
+    public var binning: CaloChallengeBinning? = nil
 
     /// The defaults above.
     public init() {}
@@ -48,32 +54,35 @@ public struct Validator: Sendable {
   ///   - reference: Reference (simulation) shower file.
   ///   - candidate: Candidate (generated) shower file.
   ///   - report: Output folder.
+  ///   - notice: Called with lines worth logging (a binning picked by voxel count).
   ///   - progress: Called with a stage name and showers done / total while reading.
   /// - Throws: `ValidationError` for unreadable, empty or mismatched files, and write failures.
   public func run(
-    reference: URL, candidate: URL, report: URL,
+    reference: URL, candidate: URL, report: URL, notice: (@Sendable (String) -> Void)? = nil,
     progress: (@Sendable (String, Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> Outcome {
     let c = configuration
+    let low = c.classifier != nil && c.classifierInputs.needsCells
     let ref = try await FeatureTable.load(
-      reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, chunkSize: c.chunkSize,
-      progress: { progress?("reference", $0, $1) })
+      reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning,
+      chunkSize: c.chunkSize,
+      keepsLowLevel: low, notice: notice, progress: { progress?("reference", $0, $1) })
     let cand = try await FeatureTable.load(
-      candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold, chunkSize: c.chunkSize,
-      progress: { progress?("candidate", $0, $1) })
-    guard ref.schema.layout == cand.schema.layout else {
+      candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold,
+      binning: c.binning, chunkSize: c.chunkSize, keepsLowLevel: low,
+      // An automatic pick for the candidate is worth a notice only when the reference had none.
+      notice: ref.schema.binning == nil ? notice : nil, progress: { progress?("candidate", $0, $1) })
+    guard ref.schema.geometry == cand.schema.geometry else {
       throw ValidationError(
         .geometryMismatch,
-        "reference \(reference.lastPathComponent) has cells \(ref.schema.layout.cellShape), candidate "
-          + "\(candidate.lastPathComponent) has \(cand.schema.layout.cellShape); compare files of one geometry")
+        "reference \(reference.lastPathComponent) has \(ref.schema.geometryDescription), candidate "
+          + "\(candidate.lastPathComponent) has \(cand.schema.geometryDescription); compare files of one geometry"
+      )
     }
-    var comparison = try await Comparator(configuration: c.comparison).compare(reference: ref, candidate: cand)
+    var comparison = try await Comparator(configuration: c.comparison).compare(
+      reference: ref, candidate: cand)
     if let classifier = c.classifier {
-      progress?("classifier", 0, 1)
-      let inputs = ClassifierTest.highLevelInputs(reference: ref, candidate: cand)
-      comparison.classifier = try ClassifierTest(configuration: classifier).run(
-        reference: inputs.reference, candidate: inputs.candidate, dimension: inputs.dimension)
-      progress?("classifier", 1, 1)
+      try Self.runClassifiers(classifier, c.classifierInputs, ref, cand, &comparison, progress)
     }
     var gate: GateResult? = nil
     if let gateConfiguration = c.gate {

@@ -2,7 +2,10 @@ internal import Foundation
 internal import Torch
 
 extension ClassifierTest {
-  static func tensor(_ rows: ArraySlice<(Bool, Int)>, _ x: [Double], _ y: [Double], _ d: Int) throws(TorchError)
+  @_optimize(speed)
+  static func tensor<Value: BinaryFloatingPoint>(
+    _ rows: ArraySlice<(Bool, Int)>, _ x: [Value], _ y: [Value], _ d: Int
+  ) throws(TorchError)
     -> (Tensor, Tensor)
   {
     var values = [Float]()
@@ -16,8 +19,8 @@ extension ClassifierTest {
     return (try Tensor(values, shape: [rows.count, d]), try Tensor(labels, shape: [rows.count, 1]))
   }
 
-  static func train(
-    _ c: Configuration, _ x: [Double], _ y: [Double], _ d: Int, _ train: [(Bool, Int)], _ test: [(Bool, Int)],
+  static func train<Value: BinaryFloatingPoint>(
+    _ c: Configuration, _ x: [Value], _ y: [Value], _ d: Int, _ train: [(Bool, Int)], _ test: [(Bool, Int)],
     _ valid: [(Bool, Int)], _ rng: inout SplitMix64
   ) throws(TorchError) -> Result {
     // A private generator: concurrent work on other threads cannot change the initial weights.
@@ -65,7 +68,8 @@ extension ClassifierTest {
         )
       }
       _ = testY
-      let accuracy = zip(pTest, testLabels).reduce(0.0) { $0 + (($1.0 >= 0.5) == $1.1 ? 1 : 0) } / Double(pTest.count)
+      let accuracy =
+        zip(pTest, testLabels).reduce(0.0) { $0 + (($1.0 >= 0.5) == $1.1 ? 1 : 0) } / Double(pTest.count)
       if accuracy > best.accuracy { best = (accuracy, epoch, pTest, pValid) }
       if accuracy >= 1 { break }
     }

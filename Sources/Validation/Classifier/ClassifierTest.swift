@@ -57,14 +57,18 @@ public struct ClassifierTest: Sendable {
   /// Trains and evaluates the classifier.
   ///
   /// - Parameters:
-  ///   - reference, candidate: Row-major inputs, `count * dimension` values each (normalise them).
+  ///   - reference, candidate: Row-major inputs, `count * dimension` values each (normalise them);
+  ///     `Float` rows (the low-level inputs) avoid a Double copy.
   ///   - dimension: Input width.
   /// - Throws: `ValidationError.invalidInput` for too few rows or a libtorch failure.
-  public func run(reference: [Double], candidate: [Double], dimension d: Int) throws(ValidationError) -> Result {
+  public func run<Value: BinaryFloatingPoint & Sendable>(
+    reference: [Value], candidate: [Value], dimension d: Int
+  ) throws(ValidationError) -> Result {
     let c = configuration
     let nr = reference.count / d, nc = candidate.count / d
     guard nr >= 10, nc >= 10 else {
-      throw ValidationError(.invalidInput, "the classifier needs at least 10 showers per sample", context: "classifier")
+      throw ValidationError(
+        .invalidInput, "the classifier needs at least 10 showers per sample", context: "classifier")
     }
     var rng = SplitMix64(seed: c.seed)
     func split(_ n: Int) -> ([Int], [Int], [Int]) {

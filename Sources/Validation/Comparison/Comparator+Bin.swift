@@ -1,6 +1,10 @@
 internal import Foundation
 
 extension Comparator {
+  /// Per-layer observables whose layer-by-layer means become profiles for CaloChallenge voxels
+  /// (positive quantities; the centroids EC_x/EC_y scatter around 0 and stay histograms only).
+  static let meanPerLayer: Set<String> = ["W_x", "W_y", "EC_r", "W_r", "sparsity"]
+
   @_optimize(speed)
   static func compareBin(
     _ bin: ConditionBin, _ reference: FeatureTable, _ refRows: [Int], _ candidate: FeatureTable,
@@ -22,6 +26,11 @@ extension Comparator {
         }
         if group.name == "E_layer" {
           profiles.append(profile(group, reference, refRows, candidate, candRows))
+        } else if schema.binning != nil, group.kind == .perLayer, Self.meanPerLayer.contains(group.name) {
+          // CaloChallenge voxels: the mean of each per-layer observable, layer by layer, as a profile.
+          var p = profile(group, reference, refRows, candidate, candRows)
+          p.name = "\(group.name) per layer"
+          profiles.append(p)
         }
       case .profile:
         profiles.append(profile(group, reference, refRows, candidate, candRows))
@@ -121,7 +130,9 @@ extension Comparator {
     var flat = [Double]()
     flat.reserveCapacity(rows.count * group.count)
     let w = table.schema.width
-    for r in rows { flat.append(contentsOf: table.values[(r * w + group.offset)..<(r * w + group.offset + group.count)]) }
+    for r in rows {
+      flat.append(contentsOf: table.values[(r * w + group.offset)..<(r * w + group.offset + group.count)])
+    }
     return PhysicsDistances.pearson(flat, dimension: group.count)
   }
 }

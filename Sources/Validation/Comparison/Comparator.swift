@@ -52,12 +52,15 @@ public struct Comparator: Sendable {
       return out.sorted { $0.0 < $1.0 }.map(\.1)
     }
     var result = SampleComparison(
-      layout: reference.schema.layout, referenceCount: reference.count, candidateCount: candidate.count,
+      layout: reference.schema.binning == nil ? reference.schema.layout : nil,
+      geometry: reference.schema.geometryDescription, referenceCount: reference.count,
+      candidateCount: candidate.count,
       bins: compared, fpd: nil, kpd: nil, highLevelDimension: HighLevelFeatures.dimension(reference.schema))
     if configuration.distances {
       let d = result.highLevelDimension
       let (x, y) = PhysicsDistances.normalise(
-        reference: HighLevelFeatures.rows(reference), candidate: HighLevelFeatures.rows(candidate), dimension: d)
+        reference: HighLevelFeatures.rows(reference), candidate: HighLevelFeatures.rows(candidate),
+        dimension: d)
       result.fpd = await PhysicsDistances.fpd(
         reference: x, candidate: y, dimension: d, configuration: configuration.physics)
       result.kpd = await PhysicsDistances.kpd(
@@ -76,8 +79,8 @@ public struct Comparator: Sendable {
     guard reference.schema == candidate.schema else {
       throw ValidationError(
         .geometryMismatch,
-        "reference has cells \(reference.schema.layout.cellShape), candidate "
-          + "\(candidate.schema.layout.cellShape) (or other feature settings); compare like with like")
+        "reference has \(reference.schema.geometryDescription), candidate "
+          + "\(candidate.schema.geometryDescription) (or other feature settings); compare like with like")
     }
   }
 

@@ -76,8 +76,11 @@ public struct BinComparison: Sendable, Encodable, Equatable {
 
 /// Everything `Comparator` measured: per-bin comparisons and the sample-wide FPD and KPD.
 public struct SampleComparison: Sendable, Encodable, Equatable {
-  /// Geometry of both samples.
-  public var layout: CalorimeterLayout
+  /// Cartesian geometry of both samples; `nil` for CaloChallenge voxels (see `geometry`).
+  public var layout: CalorimeterLayout?
+  /// The geometry in words (`FeatureSchema.geometryDescription`), for example
+  /// `CaloChallenge voxels (6480, binning binning_dataset_2.xml)`.
+  public var geometry: String
   /// Showers in the reference and candidate samples.
   public var referenceCount: Int
   /// Showers in the candidate sample.
@@ -90,6 +93,13 @@ public struct SampleComparison: Sendable, Encodable, Equatable {
   public var kpd: PhysicsDistances.Value?
   /// Dimension of the high-level feature vector.
   public var highLevelDimension: Int
-  /// CaloChallenge classifier test (`cls-high`, all showers), if run (`Validator.Configuration.classifier`).
+  /// CaloChallenge classifier test on the high-level inputs (`cls-high`, all showers), if run
+  /// (`Validator.Configuration.classifier` with `classifierInputs` `.high`, `.both` or `.all`).
   public var classifier: ClassifierTest.Result? = nil
+  /// CaloChallenge classifier test on the low-level inputs (`cls-low`: cells / E_inc and log10 E_inc),
+  /// if run (`classifierInputs` `.low`, `.both` or `.all`).
+  public var classifierLow: ClassifierTest.Result? = nil
+  /// CaloChallenge classifier test on the normalised low-level inputs (`cls-low-normed`), if run
+  /// (`classifierInputs` `.lowNormed` or `.all`).
+  public var classifierLowNormed: ClassifierTest.Result? = nil
 }

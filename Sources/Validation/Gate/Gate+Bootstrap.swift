@@ -48,7 +48,9 @@ extension Gate {
       let group = schema.group("E_layer")!
       let p = Comparator.pearson(table, a, group), q = Comparator.pearson(table, b, group)
       return zip(p, q).reduce(0.0) { max($0, abs($1.0 - $1.1)) }
-    case .fpd, .kpd, .classifierAUC, .classifierJSD:
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+      .classifierLowNormedAUC,
+      .classifierLowNormedJSD:
       return 0
     }
   }

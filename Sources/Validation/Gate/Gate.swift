@@ -51,7 +51,9 @@ public struct Gate: Sendable {
   public func evaluate(_ result: SampleComparison, reference: FeatureTable, candidate: FeatureTable)
     async throws(ValidationError) -> GateResult
   {
-    let rules = configuration.rules
+    let rules =
+      reference.schema.binning != nil && configuration.rules == GateRule.defaults
+      ? GateRule.cylindricalDefaults : configuration.rules
     for rule in rules { try validate(rule, reference.schema) }
     let binRules = rules.filter { !$0.metric.isSampleWide }
     var checks: [GateCheck] = []
@@ -74,11 +76,16 @@ public struct Gate: Sendable {
         case .kpd: result.kpd?.value
         case .classifierAUC: result.classifier?.auc
         case .classifierJSD: result.classifier?.jsd
+        case .classifierLowAUC: result.classifierLow?.auc
+        case .classifierLowJSD: result.classifierLow?.jsd
+        case .classifierLowNormedAUC: result.classifierLowNormed?.auc
+        case .classifierLowNormedJSD: result.classifierLowNormed?.jsd
         default: nil
         }
       guard let value = measured, let maximum = rule.maximum else { continue }
       checks.append(
-        GateCheck(rule: rule.name, bin: "all", value: value, floor: 0, threshold: maximum, passed: value <= maximum))
+        GateCheck(
+          rule: rule.name, bin: "all", value: value, floor: 0, threshold: maximum, passed: value <= maximum))
     }
     return GateResult(checks: checks)
   }
@@ -98,7 +105,9 @@ public struct Gate: Sendable {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) needs one of the profiles \(names)", context: "gate")
       }
-    case .fpd, .kpd, .classifierAUC, .classifierJSD:
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+      .classifierLowNormedAUC,
+      .classifierLowNormedJSD:
       guard rule.maximum != nil else {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) is sample-wide and needs a fixed maximum",
@@ -115,7 +124,10 @@ public struct Gate: Sendable {
     case .separationPower: bin.feature(rule.feature!)?.separationPower ?? .nan
     case .profileError: bin.profile(rule.feature!)?.meanAbsoluteRelativeError ?? .nan
     case .pearsonMaxDifference: bin.pearsonMaxDifference
-    case .fpd, .kpd, .classifierAUC, .classifierJSD: .nan
+    case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+      .classifierLowNormedAUC,
+      .classifierLowNormedJSD:
+      .nan
     }
   }
 }

@@ -18,7 +18,8 @@ public struct GateConfiguration: Sendable, Codable, Equatable {
   public var rounds = 20
   /// Seed of the bootstrap.
   public var seed: UInt64 = 1
-  /// Checked metrics (default: `GateRule.defaults`).
+  /// Checked metrics (default: `GateRule.defaults`; for CaloChallenge voxels the gate swaps these
+  /// defaults for `GateRule.cylindricalDefaults`).
   public var rules: [GateRule] = GateRule.defaults
 
   /// The defaults above.
@@ -57,9 +58,24 @@ public struct GateRule: Sendable, Codable, Equatable {
     case classifierAUC
     /// JSD of the classifier test (sample-wide; needs `maximum` and `--classifier`).
     case classifierJSD
+    /// AUC of the low-level (`cls-low`) classifier test (sample-wide; needs `maximum` and
+    /// `--classifier low` or `both`).
+    case classifierLowAUC
+    /// JSD of the low-level classifier test (sample-wide; needs `maximum`).
+    case classifierLowJSD
+    /// AUC of the `cls-low-normed` classifier test (sample-wide; needs `maximum`).
+    case classifierLowNormedAUC
+    /// JSD of the `cls-low-normed` classifier test (sample-wide; needs `maximum`).
+    case classifierLowNormedJSD
 
     /// Whether the metric is one number for the whole sample rather than one per bin.
-    public var isSampleWide: Bool { [.fpd, .kpd, .classifierAUC, .classifierJSD].contains(self) }
+    public var isSampleWide: Bool {
+      [
+        .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
+        .classifierLowNormedAUC,
+        .classifierLowNormedJSD,
+      ].contains(self)
+    }
   }
 
   /// Metric.
@@ -95,10 +111,20 @@ public struct GateRule: Sendable, Codable, Equatable {
 
   /// The default rules: sampling fraction, containment, depth, shape and profile agreement.
   public static let defaults: [GateRule] =
-    ["E_sum/E_inc", "E_sum", "R90", "moment_z1", "moment_z2", "moment_x2", "moment_y2", "third_front",
-     "third_back", "frac_3x3", "hits>0.05MeV"].map { GateRule(.relativeMeanError, $0) }
+    [
+      "E_sum/E_inc", "E_sum", "R90", "moment_z1", "moment_z2", "moment_x2", "moment_y2", "third_front",
+      "third_back", "frac_3x3", "hits>0.05MeV",
+    ].map { GateRule(.relativeMeanError, $0) }
     + ["E_sum/E_inc", "R90", "moment_z1", "moment_z2", "third_front", "frac_3x3", "hits>0.05MeV"]
     .map { GateRule(.separationPower, $0) }
+    + ["E_layer", "profile_r"].map { GateRule(.profileError, $0) }
+    + [GateRule(.pearsonMaxDifference)]
+
+  /// The default rules for CaloChallenge voxels, which lack the Cartesian-only features (R90,
+  /// moments, thirds): sampling fraction, total energy, hit count, layer and radial profiles, Pearson.
+  public static let cylindricalDefaults: [GateRule] =
+    ["E_sum/E_inc", "E_sum", "hits>0.05MeV"].map { GateRule(.relativeMeanError, $0) }
+    + ["E_sum/E_inc", "hits>0.05MeV"].map { GateRule(.separationPower, $0) }
     + ["E_layer", "profile_r"].map { GateRule(.profileError, $0) }
     + [GateRule(.pearsonMaxDifference)]
 }

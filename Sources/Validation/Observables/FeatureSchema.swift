@@ -32,8 +32,16 @@ public struct FeatureSchema: Sendable, Equatable, Codable {
     public var count: Int
   }
 
+  /// The geometry features are computed for.
+  public enum Geometry: Sendable, Equatable, Codable {
+    /// A Cartesian `[nx, ny, layers]` image (CaloTwin, 3DGAN).
+    case cartesian(CalorimeterLayout)
+    /// CaloChallenge voxels, flat and layer-major, positioned by a binning file.
+    case cylindrical(CaloChallengeBinning)
+  }
+
   /// Geometry the features are computed for.
-  public var layout: CalorimeterLayout
+  public var geometry: Geometry
   /// Cell energies (MeV) above which hits are counted, one `hits>` column each.
   public var hitThresholds: [Double]
   /// Groups in column order.
@@ -48,7 +56,7 @@ public struct FeatureSchema: Sendable, Equatable, Codable {
   ///   - hitThresholds: Hit-count thresholds in MeV (default 0, 0.05, 0.5: any deposit, about
   ///     a third of a MIP and about three MIPs in 0.5 mm of silicon).
   public init(layout: CalorimeterLayout, hitThresholds: [Double] = [0, 0.05, 0.5]) {
-    self.layout = layout
+    self.geometry = .cartesian(layout)
     self.hitThresholds = hitThresholds
     for (name, unit) in Self.scalarNames { add(name, unit, .scalar, 1) }
     for threshold in hitThresholds { add("hits>\(threshold)MeV", "cells", .scalar, 1) }
@@ -56,6 +64,63 @@ public struct FeatureSchema: Sendable, Equatable, Codable {
     add("profile_x", "MeV", .profile, layout.nx)
     add("profile_y", "MeV", .profile, layout.ny)
     add("profile_r", "MeV", .profile, layout.radialBins)
+  }
+
+  /// Creates the schema for CaloChallenge voxels (see `CylindricalFeatureExtractor`).
+  ///
+  /// Scalars `E_inc`, `theta`, `E_sum`, `E_sum/E_inc` and the hit counts; per relevant layer
+  /// (`binning.relevantLayers`) `E_layer`, `EC_r`, `W_r`, `sparsity`; per layer with angular binning
+  /// (`binning.alphaBinnedLayers`) `EC_x`, `EC_y`, `W_x`, `W_y` (CaloChallenge's η and φ); the profile
+  /// `profile_r` holds the energy per radial bin of each relevant layer, layer-major.
+  ///
+  /// - Parameters:
+  ///   - binning: Voxel geometry.
+  ///   - hitThresholds: Hit-count thresholds in MeV.
+  public init(binning: CaloChallengeBinning, hitThresholds: [Double] = [0, 0.05, 0.5]) {
+    self.geometry = .cylindrical(binning)
+    self.hitThresholds = hitThresholds
+    let l = binning.relevantLayers.count, a = binning.alphaBinnedLayers.count
+    for (name, unit) in Self.scalarNames.prefix(4) { add(name, unit, .scalar, 1) }
+    for threshold in hitThresholds { add("hits>\(threshold)MeV", "cells", .scalar, 1) }
+    add("E_layer", "MeV", .perLayer, l)
+    for name in ["EC_x", "EC_y", "W_x", "W_y"] { add(name, "mm", .perLayer, a) }
+    add("EC_r", "mm", .perLayer, l)
+    add("W_r", "mm", .perLayer, l)
+    add("sparsity", "", .perLayer, l)
+    add("profile_r", "MeV", .profile, binning.relevantLayers.reduce(0) { $0 + $1.radialBins })
+  }
+
+  /// The Cartesian layout.
+  ///
+  /// - Precondition: the schema is Cartesian (`geometry` is `.cartesian`).
+  public var layout: CalorimeterLayout {
+    guard case .cartesian(let layout) = geometry else {
+      preconditionFailure("not a Cartesian feature schema")
+    }
+    return layout
+  }
+
+  /// The CaloChallenge binning, or `nil` for a Cartesian schema.
+  public var binning: CaloChallengeBinning? {
+    if case .cylindrical(let binning) = geometry { return binning }
+    return nil
+  }
+
+  /// Shape of one shower as `ShowerBatch.cellShape` spells it: `[nx, ny, layers]` or `[voxels]`.
+  public var cellShape: [Int] {
+    switch geometry {
+    case .cartesian(let layout): layout.cellShape
+    case .cylindrical(let binning): [binning.voxelCount]
+    }
+  }
+
+  /// Short description for reports and messages: `cells [51, 51, 25] of 5.1 mm` or
+  /// `CaloChallenge voxels (6480, binning dataset 2 (built in))`.
+  public var geometryDescription: String {
+    switch geometry {
+    case .cartesian(let layout): "cells \(layout.cellShape) of \(layout.cellSize) mm"
+    case .cylindrical(let binning): "CaloChallenge voxels (\(binning.voxelCount), binning \(binning.source))"
+    }
   }
 
   /// Scalar groups and units, in column order.

@@ -6,18 +6,24 @@ extension FeatureTable {
   /// chunk while the cores work on the current one.
   ///
   /// - Parameters:
-  ///   - url: HDF5 shower file (CaloTwin or LCD/3DGAN layout).
-  ///   - cellSize: Cell pitch in mm (5.1 for CaloTwin).
+  ///   - url: HDF5 shower file (CaloTwin, LCD/3DGAN or CaloChallenge layout).
+  ///   - cellSize: Cell pitch in mm (5.1 for CaloTwin); Cartesian files only.
+  ///   - binning: Voxel geometry of a CaloChallenge file; `nil` picks the built-in binning by voxel
+  ///     count (dataset 2: 6,480; dataset 3: 40,500) and says so through `notice`.
   ///   - cellThreshold: Cell energy in MeV below which cells count as empty.
   ///   - hitThresholds: Hit-count thresholds in MeV.
   ///   - chunkSize: Showers read at a time.
+  ///   - keepsLowLevel: Keep the `cls-low` classifier inputs (`FeatureTable.lowLevel`).
+  ///   - notice: Called with a line worth logging (the binning picked automatically).
   ///   - progress: Called after each chunk with showers done and the total.
   /// - Returns: The filled table.
-  /// - Throws: `ValidationError` `.emptySample` (no shower), `.geometryMismatch` (not an
-  ///   `[nx, ny, layers]` image), or `.invalidInput` wrapping the reader's error.
+  /// - Throws: `ValidationError` `.emptySample` (no shower), `.geometryMismatch` (neither an
+  ///   `[nx, ny, layers]` image nor voxels matching the binning or a built-in one), `.invalidConfiguration`
+  ///   (a binning for a Cartesian file), or `.invalidInput` wrapping the reader's error.
   public static func load(
     _ url: URL, cellSize: Double = 5.1, cellThreshold: Float = 0, hitThresholds: [Double] = [0, 0.05, 0.5],
-    chunkSize: Int = 256, progress: (@Sendable (Int, Int) -> Void)? = nil
+    binning: CaloChallengeBinning? = nil, chunkSize: Int = 256, keepsLowLevel: Bool = false,
+    notice: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> FeatureTable {
     let reader: ShowerFileReader
     do {
@@ -26,16 +32,29 @@ extension FeatureTable {
       throw ValidationError(.invalidInput, error.description, context: url.path)
     }
     guard reader.count > 0 else {
-      throw ValidationError(.emptySample, "the file holds no shower; give a file with showers", context: url.path)
+      throw ValidationError(
+        .emptySample, "the file holds no shower; give a file with showers", context: url.path)
     }
-    let layout: CalorimeterLayout
-    do {
-      layout = try CalorimeterLayout(cellShape: reader.cellShape, cellSize: cellSize)
-    } catch {
-      throw ValidationError(error.code, error.message, context: url.path)
+    let schema: FeatureSchema
+    if reader.cellShape.count == 1 {
+      let resolved = try resolveBinning(binning, voxels: reader.cellShape[0], file: url, notice: notice)
+      schema = FeatureSchema(binning: resolved, hitThresholds: hitThresholds)
+    } else {
+      if let binning {
+        throw ValidationError(
+          .invalidConfiguration,
+          "the file holds a Cartesian image \(reader.cellShape), but a CaloChallenge binning (\(binning.source)) "
+            + "was given; leave the binning out for Cartesian files", context: url.path)
+      }
+      do {
+        schema = FeatureSchema(
+          layout: try CalorimeterLayout(cellShape: reader.cellShape, cellSize: cellSize),
+          hitThresholds: hitThresholds)
+      } catch {
+        throw ValidationError(error.code, error.message, context: url.path)
+      }
     }
-    var table = FeatureTable(
-      schema: FeatureSchema(layout: layout, hitThresholds: hitThresholds), cellThreshold: cellThreshold)
+    var table = FeatureTable(schema: schema, cellThreshold: cellThreshold, keepsLowLevel: keepsLowLevel)
     let ranges = reader.chunkRanges(size: max(1, chunkSize))
     var pending: Task<ShowerBatch, any Error>? = Task { try reader.read(ranges[0]) }
     for (k, _) in ranges.enumerated() {
@@ -53,5 +72,36 @@ extension FeatureTable {
       progress?(ranges[k].upperBound, reader.count)
     }
     return table
+  }
+}
+
+extension FeatureTable {
+  /// The binning for a CaloChallenge file of `voxels` voxels: `given` if its voxel count matches,
+  /// else the built-in one with that count.
+  ///
+  /// - Throws: `ValidationError.geometryMismatch` naming the file and the counts.
+  static func resolveBinning(
+    _ given: CaloChallengeBinning?, voxels: Int, file: URL, notice: (@Sendable (String) -> Void)?
+  ) throws(ValidationError) -> CaloChallengeBinning {
+    if let given {
+      guard given.voxelCount == voxels else {
+        throw ValidationError(
+          .geometryMismatch,
+          "the file's showers have \(voxels) voxels but the binning \(given.source) describes "
+            + "\(given.voxelCount); compare files of one dataset and give that dataset's binning file",
+          context: file.path)
+      }
+      return given
+    }
+    guard let builtIn = CaloChallengeBinning.builtIn(voxelCount: voxels) else {
+      throw ValidationError(
+        .geometryMismatch,
+        "CaloChallenge showers with \(voxels) voxels match no built-in binning (dataset 2: 6480, dataset 3: "
+          + "40500); give the dataset's binning XML with --binning", context: file.path)
+    }
+    notice?(
+      "\(file.lastPathComponent): no binning given; \(voxels) voxels per shower → CaloChallenge \(builtIn.source)"
+    )
+    return builtIn
   }
 }

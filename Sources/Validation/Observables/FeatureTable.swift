@@ -1,5 +1,5 @@
-public import ShowerIO
 internal import Foundation
+public import ShowerIO
 
 /// The features of a sample of showers: one row per shower, plus each shower's cell spectrum.
 ///
@@ -21,15 +21,26 @@ public struct FeatureTable: Sendable {
   public private(set) var spectra: [Float] = []
   /// Number of showers.
   public private(set) var count = 0
+  /// Whether `lowLevel` is kept (for the `cls-low` classifier inputs).
+  public let keepsLowLevel: Bool
+  /// Row-major CaloChallenge `cls-low` inputs when `keepsLowLevel`: per shower `log10(E_inc / MeV)`
+  /// followed by every cell energy divided by `E_inc` (cells below `cellThreshold` set to 0),
+  /// `count * lowLevelWidth` values; empty otherwise.
+  public private(set) var lowLevel: [Float] = []
+
+  /// Width of a `lowLevel` row: 1 + cells per shower.
+  public var lowLevelWidth: Int { 1 + schema.cellShape.reduce(1, *) }
 
   /// Creates an empty table.
   ///
   /// - Parameters:
   ///   - schema: Feature columns.
   ///   - cellThreshold: Cell energy in MeV below which a cell counts as empty.
-  public init(schema: FeatureSchema, cellThreshold: Float = 0) {
+  ///   - keepsLowLevel: Keep the `cls-low` inputs (`lowLevel`; 4 bytes per cell and shower).
+  public init(schema: FeatureSchema, cellThreshold: Float = 0, keepsLowLevel: Bool = false) {
     self.schema = schema
     self.cellThreshold = cellThreshold
+    self.keepsLowLevel = keepsLowLevel
   }
 
   /// Computes and appends the features of every shower of `batch`, in parallel over cores.
@@ -39,41 +50,67 @@ public struct FeatureTable: Sendable {
   ///   - tasks: Number of parallel tasks (default: active processor count).
   /// - Throws: `ValidationError.geometryMismatch` when the cell shape differs.
   public mutating func append(_ batch: ShowerBatch, tasks: Int? = nil) async throws(ValidationError) {
-    guard batch.cellShape == schema.layout.cellShape else {
+    guard batch.cellShape == schema.cellShape else {
       throw ValidationError(
         .geometryMismatch,
         "showers have cell shape \(batch.cellShape) but the features are set up for "
-          + "\(schema.layout.cellShape); compare samples of the same geometry")
+          + "\(schema.cellShape); compare samples of the same geometry")
     }
     let n = batch.count
     guard n > 0 else { return }
     let parts = max(1, min(tasks ?? ProcessInfo.processInfo.activeProcessorCount, n))
-    let schema = schema, threshold = cellThreshold
-    let chunks = await withTaskGroup(of: (Int, [Double], [Float]).self) { group in
+    let schema = schema, threshold = cellThreshold, keepsLowLevel = keepsLowLevel
+    let chunks = await withTaskGroup(of: (Int, [Double], [Float], [Float]).self) { group in
       for p in 0..<parts {
         let range = (p * n / parts)..<((p + 1) * n / parts)
         group.addTask {
-          let (rows, spectra) = Self.extract(batch, range: range, schema: schema, threshold: threshold)
-          return (p, rows, spectra)
+          let (rows, spectra) =
+            switch schema.geometry {
+            case .cartesian:
+              Self.extract(batch, range, FeatureExtractor(schema: schema, cellThreshold: threshold))
+            case .cylindrical:
+              Self.extract(
+                batch, range, CylindricalFeatureExtractor(schema: schema, cellThreshold: threshold))
+            }
+          let low = keepsLowLevel ? Self.lowLevelRows(batch, range: range, threshold: threshold) : []
+          return (p, rows, spectra, low)
         }
       }
-      var results = [(Int, [Double], [Float])]()
+      var results = [(Int, [Double], [Float], [Float])]()
       for await result in group { results.append(result) }
       return results.sorted { $0.0 < $1.0 }
     }
     values.reserveCapacity(values.count + n * schema.width)
-    for (_, rows, spectra) in chunks {
+    for (_, rows, spectra, low) in chunks {
       values.append(contentsOf: rows)
       self.spectra.append(contentsOf: spectra)
+      lowLevel.append(contentsOf: low)
     }
     count += n
   }
 
+  /// `cls-low` rows of the showers in `range`.
+  @_optimize(speed)
+  static func lowLevelRows(_ batch: ShowerBatch, range: Range<Int>, threshold: Float) -> [Float] {
+    let cellsPer = batch.cellsPerShower
+    var out = [Float](repeating: 0, count: range.count * (1 + cellsPer))
+    for (k, i) in range.enumerated() {
+      let e = batch.energy[i], base = k * (1 + cellsPer), first = i * cellsPer
+      out[base] = Float(log10(e))
+      for c in 0..<cellsPer {
+        let v = batch.cells[first + c]
+        out[base + 1 + c] = v >= threshold ? Float(Double(v) / e) : 0
+      }
+    }
+    return out
+  }
+
   @_optimize(speed)
   static func extract(
-    _ batch: ShowerBatch, range: Range<Int>, schema: FeatureSchema, threshold: Float
+    _ batch: ShowerBatch, _ range: Range<Int>, _ extractor: some ShowerFeatureExtracting
   ) -> ([Double], [Float]) {
-    var extractor = FeatureExtractor(schema: schema, cellThreshold: threshold)
+    var extractor = extractor
+    let schema = extractor.schema
     let width = schema.width, cellsPer = batch.cellsPerShower
     var rows = [Double](repeating: 0, count: range.count * width)
     var spectra = [Float](repeating: 0, count: range.count * CellSpectrum.bins)

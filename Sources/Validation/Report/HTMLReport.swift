@@ -34,15 +34,20 @@ public struct HTMLReport: Sendable {
   /// The complete HTML document.
   public func render() -> String {
     let c = comparison
-    var h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>CaloTwin validation</title>"
+    var h =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>CaloTwin validation</title>"
     h += "<style>\(Self.style)</style></head><body><h1>CaloTwin validation report</h1>"
-    h += "<p>Reference: <b>\(e(referenceName))</b> (\(c.referenceCount) showers) — candidate: <b>\(e(candidateName))</b> "
-    h += "(\(c.candidateCount) showers) — cells \(c.layout.cellShape) of \(c.layout.cellSize) mm.</p>"
+    h +=
+      "<p>Reference: <b>\(e(referenceName))</b> (\(c.referenceCount) showers) — candidate: <b>\(e(candidateName))</b> "
+    h += "(\(c.candidateCount) showers) — \(e(c.geometry)).</p>"
     h += summary()
     for bin in c.bins { h += section(bin) }
-    h += "<p style=\"font-size:11px;color:#666\">Separation power: CaloChallenge triangular discrimination of "
-    h += "histograms normalised to unit sum; KS: two-sample Kolmogorov–Smirnov statistic; W1: 1-Wasserstein distance; "
-    h += "FPD/KPD: JetNet definitions on the CaloChallenge high-level feature vector; classifier: CaloChallenge DNN test on that vector (standardised), isotonically calibrated, AUC and JSD on held-out showers.</p></body></html>\n"
+    h +=
+      "<p style=\"font-size:11px;color:#666\">Separation power: CaloChallenge triangular discrimination of "
+    h +=
+      "histograms normalised to unit sum; KS: two-sample Kolmogorov–Smirnov statistic; W1: 1-Wasserstein distance; "
+    h +=
+      "FPD/KPD: JetNet definitions on the CaloChallenge high-level feature vector; classifier: CaloChallenge DNN test on that vector (standardised), isotonically calibrated, AUC and JSD on held-out showers.</p></body></html>\n"
     return h
   }
 
@@ -51,10 +56,13 @@ public struct HTMLReport: Sendable {
     if let gate {
       let verdict = gate.passed ? "<span class=\"pass\">PASS</span>" : "<span class=\"fail\">FAIL</span>"
       h += "<p>Gate: \(verdict) — \(gate.failures.count) of \(gate.checks.count) checks fail.</p>"
-      h += "<table><tr><th>bin</th><th>check</th><th>value</th><th>floor</th><th>threshold</th><th>result</th></tr>"
+      h +=
+        "<table><tr><th>bin</th><th>check</th><th>value</th><th>floor</th><th>threshold</th><th>result</th></tr>"
       for check in gate.checks.sorted(by: { !$0.passed && $1.passed }) {
-        h += "<tr><td>\(e(check.bin))</td><td>\(e(check.rule))</td><td>\(g(check.value))</td><td>\(g(check.floor))</td>"
-        h += "<td>\(g(check.threshold))</td><td class=\"\(check.passed ? "pass" : "fail")\">\(check.passed ? "pass" : "fail")</td></tr>"
+        h +=
+          "<tr><td>\(e(check.bin))</td><td>\(e(check.rule))</td><td>\(g(check.value))</td><td>\(g(check.floor))</td>"
+        h +=
+          "<td>\(g(check.threshold))</td><td class=\"\(check.passed ? "pass" : "fail")\">\(check.passed ? "pass" : "fail")</td></tr>"
       }
       h += "</table>"
     }
@@ -62,7 +70,8 @@ public struct HTMLReport: Sendable {
       h += "<p>FPD = \(g(fpd.value * 1e3)) ± \(g(fpd.error * 1e3)) ×10⁻³, KPD = \(g(kpd.value * 1e3)) ± "
       h += "\(g(kpd.error * 1e3)) ×10⁻³ (high-level vector of \(comparison.highLevelDimension) features).</p>"
     }
-    h += "<table><tr><th>bin</th><th>showers ref/cand</th><th>E_sum/E_inc rel. error</th><th>S(E_sum/E_inc)</th>"
+    h +=
+      "<table><tr><th>bin</th><th>showers ref/cand</th><th>E_sum/E_inc rel. error</th><th>S(E_sum/E_inc)</th>"
     h += "<th>max S (feature)</th><th>E_layer profile error</th><th>Pearson max Δ</th></tr>"
     for bin in comparison.bins {
       let sf = bin.feature("E_sum/E_inc")
@@ -70,25 +79,43 @@ public struct HTMLReport: Sendable {
       h += "<tr><td>\(e(bin.bin.label))</td><td>\(bin.referenceCount)/\(bin.candidateCount)</td>"
       h += "<td>\(g(sf?.relativeMeanError ?? .nan))</td><td>\(g(sf?.separationPower ?? .nan))</td>"
       h += "<td>\(g(worst?.separationPower ?? .nan)) (\(e(worst?.name ?? "")))</td>"
-      h += "<td>\(g(bin.profile("E_layer")?.meanAbsoluteRelativeError ?? .nan))</td><td>\(g(bin.pearsonMaxDifference))</td></tr>"
+      h +=
+        "<td>\(g(bin.profile("E_layer")?.meanAbsoluteRelativeError ?? .nan))</td><td>\(g(bin.pearsonMaxDifference))</td></tr>"
     }
     if let r = comparison.classifier {
       h += "<tr><td>all (classifier)</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
-      h += "<td colspan=\"5\">classifier test (cls-high, \(comparison.highLevelDimension) inputs): AUC \(g(r.auc)), "
-      h += "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
+      h +=
+        "<td colspan=\"5\">classifier test (cls-high, \(comparison.highLevelDimension) inputs): AUC \(g(r.auc)), "
+      h +=
+        "JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); 0.5 and 0: indistinguishable)</td></tr>"
+    }
+    for (name, result) in [
+      ("cls-low", comparison.classifierLow), ("cls-low-normed", comparison.classifierLowNormed),
+    ] {
+      guard let r = result else { continue }
+      h +=
+        "<tr><td>all (classifier, \(name))</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
+      h +=
+        "<td colspan=\"5\">classifier test (\(name): cells / \(name == "cls-low" ? "E_inc" : "layer energy") and "
+      h +=
+        "log10 E_inc): AUC \(g(r.auc)), JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); "
+      h += "0.5 and 0: indistinguishable)</td></tr>"
     }
     return h + "</table>"
   }
 
   func section(_ bin: BinComparison) -> String {
-    var h = "<h2>Bin \(e(bin.bin.label))</h2><p>\(bin.referenceCount) reference, \(bin.candidateCount) candidate showers.</p>"
+    var h =
+      "<h2>Bin \(e(bin.bin.label))</h2><p>\(bin.referenceCount) reference, \(bin.candidateCount) candidate showers.</p>"
     h += "<div class=\"plots\">"
     for p in bin.profiles {
       let spectrum = p.name == "cell_spectrum"
       let xs = spectrum ? CellSpectrum.edges.dropLast().map { $0 } : p.reference.indices.map(Double.init)
       h += SVGPlot.profile(
-        title: p.name, xLabel: spectrum ? "cell energy (MeV, lower edge)" : "index", xs: xs,
-        reference: p.reference, candidate: p.candidate, logY: true,
+        title: p.name,
+        xLabel: spectrum
+          ? "cell energy (MeV, lower edge)" : p.name.hasSuffix("per layer") ? "layer" : "index",
+        xs: xs, reference: p.reference, candidate: p.candidate, logY: !p.name.hasSuffix("per layer"),
         legend: "mean |rel. err| \(g(p.meanAbsoluteRelativeError))")
     }
     for f in bin.features where !f.name.contains("[") {
@@ -98,13 +125,15 @@ public struct HTMLReport: Sendable {
         legend: "S=\(g(f.separationPower)) KS=\(g(f.ks))")
     }
     h += "</div><details><summary>All \(bin.features.count) features</summary><table><tr><th>feature</th>"
-    h += "<th>ref. mean</th><th>cand. mean</th><th>rel. error</th><th>sep. power</th><th>KS</th><th>KS p</th><th>W1</th></tr>"
+    h +=
+      "<th>ref. mean</th><th>cand. mean</th><th>rel. error</th><th>sep. power</th><th>KS</th><th>KS p</th><th>W1</th></tr>"
     for f in bin.features {
       h += "<tr><td>\(e(f.name))</td><td>\(g(f.referenceMean))</td><td>\(g(f.candidateMean))</td>"
       h += "<td>\(g(f.relativeMeanError))</td><td>\(g(f.separationPower))</td><td>\(g(f.ks))</td>"
       h += "<td>\(g(f.ksPValue))</td><td>\(g(f.wasserstein))</td></tr>"
     }
-    return h + "</table></details><p>Pearson matrix of layer energies: largest |Δ| = \(g(bin.pearsonMaxDifference)).</p>"
+    return h
+      + "</table></details><p>Pearson matrix of layer energies: largest |Δ| = \(g(bin.pearsonMaxDifference)).</p>"
   }
 
   func e(_ s: String) -> String { SVGPlot.escape(s) }

@@ -1,0 +1,27 @@
+extension CaloChallengeBinning {
+  /// CaloChallenge dataset 2 (electrons): 45 layers × 16 angular × 9 radial bins, radial edges every
+  /// 4.65 mm up to 41.85 mm; 6,480 voxels. Equal to `Data/calochallenge/binning_dataset_2.xml`.
+  public static let dataset2 = uniform(pitchMicrometres: 4650, radialBins: 9, alphaBins: 16, dataset: 2)
+
+  /// CaloChallenge dataset 3 (electrons): 45 layers × 50 angular × 18 radial bins, radial edges every
+  /// 2.325 mm up to 41.85 mm; 40,500 voxels. Equal to `Data/calochallenge/binning_dataset_3.xml`.
+  public static let dataset3 = uniform(pitchMicrometres: 2325, radialBins: 18, alphaBins: 50, dataset: 3)
+
+  /// The built-in binning with `voxelCount` voxels per shower (dataset 2: 6,480; dataset 3: 40,500),
+  /// or `nil`. Dataset 1 (368 and 533 voxels) needs its XML file.
+  public static func builtIn(voxelCount: Int) -> CaloChallengeBinning? {
+    [dataset2, dataset3].first { $0.voxelCount == voxelCount }
+  }
+
+  /// 45 identical layers; edges `k · pitch` computed as `k · pitch_µm / 1000` so that they equal
+  /// the decimal values written in the XML files bit for bit.
+  static func uniform(pitchMicrometres: Int, radialBins: Int, alphaBins: Int, dataset: Int)
+    -> CaloChallengeBinning
+  {
+    let edges = (0...radialBins).map { Double($0 * pitchMicrometres) / 1000 }
+    return CaloChallengeBinning(
+      particle: "electron", pid: 11,
+      layers: (0..<45).map { Layer(id: $0, rEdges: edges, alphaBins: alphaBins) },
+      source: "dataset \(dataset) (built in)")
+  }
+}

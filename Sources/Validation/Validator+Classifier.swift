@@ -1,0 +1,54 @@
+extension Validator {
+  /// Inputs of the classifier test (CaloChallenge modes `cls-low`, `cls-low-normed`, `cls-high`).
+  public enum ClassifierInputs: String, Sendable, Codable, Equatable, CaseIterable {
+    /// `cls-low`: every cell / E_inc and log10 E_inc (keeps all cells of both samples in memory).
+    case low
+    /// `cls-low-normed`: every cell / its layer's energy, log10 E_inc and log10 of the layer energies.
+    case lowNormed = "low-normed"
+    /// `cls-high`: the standardised high-level feature vector.
+    case high
+    /// `cls-low` and `cls-high`, one after the other.
+    case both
+    /// `cls-low`, `cls-low-normed` and `cls-high`.
+    case all
+
+    /// Whether the `cls-low` test runs.
+    public var runsLow: Bool { [.low, .both, .all].contains(self) }
+    /// Whether the `cls-low-normed` test runs.
+    public var runsLowNormed: Bool { [.lowNormed, .all].contains(self) }
+    /// Whether the `cls-high` test runs.
+    public var runsHigh: Bool { [.high, .both, .all].contains(self) }
+    /// Whether the tables must keep the cells (`FeatureTable.keepsLowLevel`).
+    public var needsCells: Bool { runsLow || runsLowNormed }
+  }
+
+  /// Runs the selected classifier tests on all showers and stores their results in `comparison`.
+  static func runClassifiers(
+    _ settings: ClassifierTest.Configuration, _ inputs: ClassifierInputs, _ ref: FeatureTable,
+    _ cand: FeatureTable, _ comparison: inout SampleComparison,
+    _ progress: (@Sendable (String, Int, Int) -> Void)?
+  ) throws(ValidationError) {
+    let test = ClassifierTest(configuration: settings)
+    if inputs.runsLow {
+      progress?("classifier (cls-low)", 0, 1)
+      let x = try ClassifierTest.lowLevelInputs(reference: ref, candidate: cand)
+      comparison.classifierLow = try test.run(
+        reference: x.reference, candidate: x.candidate, dimension: x.dimension)
+      progress?("classifier (cls-low)", 1, 1)
+    }
+    if inputs.runsLowNormed {
+      progress?("classifier (cls-low-normed)", 0, 1)
+      let x = try ClassifierTest.lowLevelNormedInputs(reference: ref, candidate: cand)
+      comparison.classifierLowNormed = try test.run(
+        reference: x.reference, candidate: x.candidate, dimension: x.dimension)
+      progress?("classifier (cls-low-normed)", 1, 1)
+    }
+    if inputs.runsHigh {
+      progress?("classifier", 0, 1)
+      let x = ClassifierTest.highLevelInputs(reference: ref, candidate: cand)
+      comparison.classifier = try test.run(
+        reference: x.reference, candidate: x.candidate, dimension: x.dimension)
+      progress?("classifier", 1, 1)
+    }
+  }
+}
