@@ -27,8 +27,8 @@ extension ClassifierTest {
     try Torch.withSeed(c.seed) { () throws(TorchError) in try trainSeeded(c, x, y, d, train, test, valid, &rng) }
   }
 
-  private static func trainSeeded(
-    _ c: Configuration, _ x: [Double], _ y: [Double], _ d: Int, _ train: [(Bool, Int)], _ test: [(Bool, Int)],
+  private static func trainSeeded<Value: BinaryFloatingPoint>(
+    _ c: Configuration, _ x: [Value], _ y: [Value], _ d: Int, _ train: [(Bool, Int)], _ test: [(Bool, Int)],
     _ valid: [(Bool, Int)], _ rng: inout SplitMix64
   ) throws(TorchError) -> Result {
     var widths = [d] + Array(repeating: c.hidden, count: c.layers + 1) + [1]
