@@ -12,7 +12,7 @@ struct Photoelectric: Sendable {
   /// Macroscopic cross-section, 1/mm.
   func crossSection(photon e: Double) -> Double {
     var sum = 0.0
-    for (el, n) in zip(elements, densities) { sum += n * el.photoCrossSection(energy: e) }
+    for i in elements.indices { sum += densities[i] * elements[i].photoCrossSection(energy: e) }
     return sum
   }
 
@@ -21,9 +21,9 @@ struct Photoelectric: Sendable {
     if elements.count == 1 { return elements[0].bindingEnergy(photon: e) }
     let total = crossSection(photon: e)
     var r = rng.uniform() * total
-    for (el, n) in zip(elements, densities) {
-      r -= n * el.photoCrossSection(energy: e)
-      if r <= 0 { return el.bindingEnergy(photon: e) }
+    for i in elements.indices {
+      r -= densities[i] * elements[i].photoCrossSection(energy: e)
+      if r <= 0 { return elements[i].bindingEnergy(photon: e) }
     }
     return elements.last!.bindingEnergy(photon: e)
   }
