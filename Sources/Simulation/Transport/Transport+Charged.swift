@@ -11,6 +11,8 @@ extension Transport {
   mutating func transportCharged(_ start: Particle) {
     var p = start
     let settings = world.settings
+    // Local copy: one retain of its table per track instead of one per step.
+    let screening = world.screening
     let kind = p.kind == .positron ? 1 : 0
     var materialIndex = slices[Int(p.slice)].material
     var mt = world.tables[materialIndex]
@@ -73,7 +75,7 @@ extension Transport {
       let hy = p.y
       let cosTheta: Double
       if settings.scatteringModel == .wentzel {
-        cosTheta = world.screening.sampleCosTheta(pathOverLambda: s * invLambda1, rng: &rng)
+        cosTheta = screening.sampleCosTheta(pathOverLambda: s * invLambda1, rng: &rng)
       } else {
         cosTheta = MultipleScattering.highlandCosTheta(
           kinetic: t, stepInX0: s / mt.radiationLength, rng: &rng)
