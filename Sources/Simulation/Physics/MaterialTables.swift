@@ -91,6 +91,12 @@ final class MaterialTables: @unchecked Sendable {
   /// Linear interpolation of column `c` at node `i`, fraction `f`.
   @inline(__always)
   func lookup(_ c: Int, _ i: Int, _ f: Double) -> Double {
+    MaterialTables.lookup(hot, c, i, f)
+  }
+
+  /// `lookup` on a bare `hot` pointer (no reference to the tables object to retain).
+  @inline(__always)
+  static func lookup(_ hot: UnsafeMutablePointer<Double>, _ c: Int, _ i: Int, _ f: Double) -> Double {
     let a = hot[i * Column.count + c]
     let b = hot[(i + 1) * Column.count + c]
     return a + f * (b - a)

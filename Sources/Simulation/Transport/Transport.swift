@@ -8,6 +8,10 @@ struct Transport {
   let depth: Double
   let halfWidthX: Double
   let halfWidthY: Double
+  /// Each material's interleaved table (`MaterialTables.hot`, kept alive by `world`), for the
+  /// photon's boundary loop, which reads three columns per slice and would otherwise retain and
+  /// release a tables object at every material change.
+  let hotTables: [UnsafeMutablePointer<Double>]
   var rng: RandomStream
   var stack: [Particle] = []
   var scorer: Scorer
@@ -18,6 +22,7 @@ struct Transport {
     depth = world.detector.depth
     halfWidthX = world.detector.halfWidthX
     halfWidthY = world.detector.halfWidthY
+    hotTables = world.tables.map(\.hot)
     self.rng = rng
     scorer = Scorer(detector: world.detector)
     stack.reserveCapacity(256)
