@@ -22,9 +22,14 @@ public struct Element: Sendable, Equatable {
   public static func == (a: Element, b: Element) -> Bool { a.symbol == b.symbol }
 
   /// Photo-absorption cross-section per atom at photon energy `energy` (MeV), mm².
+  @inline(__always)
   func photoCrossSection(energy: Double) -> Double {
     let e = energy * 1000  // keV
-    guard let row = sandia.last(where: { $0.0 <= e }) ?? sandia.first else { return 0 }
+    // The last interval whose left edge is ≤ e, else the first (a backward scan, no closure).
+    var k = sandia.count - 1
+    guard k >= 0 else { return 0 }
+    while k > 0, sandia[k].0 > e { k -= 1 }
+    let row = sandia[k]
     let e2 = e * e
     let massAtt = row.1 / e + row.2 / e2 + row.3 / (e2 * e) + row.4 / (e2 * e2)  // cm²/g
     return max(0, massAtt) * molarMass / PhysicsConstants.avogadro * 100  // mm²

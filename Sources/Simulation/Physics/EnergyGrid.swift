@@ -6,9 +6,15 @@ struct EnergyGrid: Sendable {
   static let maxEnergy = 1e7
   static let perDecade = 50
   static let count = 10 * perDecade + 1
-  static let lnMin = log(minEnergy)
-  static let step = log(10.0) / Double(perDecade)
-  static let invStep = 1 / step
+  // Literal values, so that the hot path reads constants instead of lazily initialised globals
+  // (swift_once on every access); they are bit for bit log(minEnergy), log(10)/perDecade and
+  // 1/step (checked by a test).
+  /// ln(minEnergy).
+  static let lnMin = -0x1.ba18a998fffap+2
+  /// Node spacing in ln E.
+  static let step = 0x1.79416b2d3a01cp-5
+  /// 1 / step.
+  static let invStep = 0x1.5b6f8288662f3p+4
 
   /// Energy of node `i`, MeV.
   static func energy(_ i: Int) -> Double { exp(lnMin + Double(i) * step) }

@@ -52,8 +52,9 @@ enum MultipleScattering {
 
   /// Table of A against ln⟨μ⟩ on a uniform grid, for the inverse of `wentzelMean`.
   struct ScreeningTable: Sendable {
-    static let lnMin = log(1e-12)
-    static let lnMax = log(0.4999)
+    /// ln(1e-12) and ln(0.4999), as literals (no lazy global on the hot path; checked by a test).
+    static let lnMin = -0x1.ba18a998fffap+4
+    static let lnMax = -0x1.62fe677e610fbp-1
     static let count = 400
     let lnA: [Double]
     let invStep: Double

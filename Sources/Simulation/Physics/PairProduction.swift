@@ -5,8 +5,19 @@ internal import Foundation
 struct PairProduction: Sendable {
   let atoms: [ScreenedAtom]
 
+  /// Rejection bound of `sampleFraction` (1/mm): 1.05 × dσ/dε at complete screening (δ = 0)
+  /// without the Coulomb correction; a per-material constant, computed once.
+  let samplingBound: Double
+
   init(material: Material) {
     atoms = zip(material.elements, material.atomDensities).map { ScreenedAtom(z: $0.z, density: $1) }
+    var bound = 0.0
+    for a in atoms {
+      let (t1, _) = a.brackets(delta: 0, coulomb: false)
+      bound += a.density * t1
+    }
+    bound *= PhysicsConstants.alpha * PhysicsConstants.electronRadius * PhysicsConstants.electronRadius * 1.05
+    samplingBound = bound
   }
 
   /// dσ/dε summed over atoms (mm²/mm³) for photon energy `k` and positron fraction `eps`;
@@ -73,12 +84,7 @@ struct PairProduction: Sendable {
     let m = PhysicsConstants.electronMass
     let lo = m / k
     let hi = 1 - lo
-    var bound = 0.0
-    for a in atoms {
-      let (t1, _) = a.brackets(delta: 0, coulomb: false)
-      bound += a.density * t1
-    }
-    bound *= PhysicsConstants.alpha * PhysicsConstants.electronRadius * PhysicsConstants.electronRadius * 1.05
+    let bound = samplingBound
     // Near threshold the screened formula is not valid; Geant4 samples ε uniformly there.
     if k < 2 { return lo + (hi - lo) * rng.uniform() }
     for _ in 0..<1000 {

@@ -11,6 +11,8 @@ extension Transport {
   mutating func transportCharged(_ start: Particle) {
     var p = start
     let settings = world.settings
+    // Local copy: one retain of its table per track instead of one per step.
+    let screening = world.screening
     let kind = p.kind == .positron ? 1 : 0
     var materialIndex = slices[Int(p.slice)].material
     var mt = world.tables[materialIndex]
@@ -56,7 +58,7 @@ extension Transport {
       let hinge = s * rng.uniform()
       let (db, next) = boundary(p)
       if db <= hinge {
-        if !continuousLoss(&p, path: db, range: range, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: x0 + p.dx * db, hingeY: y0 + p.dy * db, firstLength: db) { return }
+        if !continuousLoss(&p, path: db, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: x0 + p.dx * db, hingeY: y0 + p.dy * db, firstLength: db) { return }
         nmfp -= db * sigma
         guard cross(&p, distance: db, next: next) else { return }
         let material = slices[Int(p.slice)].material
@@ -73,7 +75,7 @@ extension Transport {
       let hy = p.y
       let cosTheta: Double
       if settings.scatteringModel == .wentzel {
-        cosTheta = world.screening.sampleCosTheta(pathOverLambda: s * invLambda1, rng: &rng)
+        cosTheta = screening.sampleCosTheta(pathOverLambda: s * invLambda1, rng: &rng)
       } else {
         cosTheta = MultipleScattering.highlandCosTheta(
           kinetic: t, stepInX0: s / mt.radiationLength, rng: &rng)
@@ -89,7 +91,7 @@ extension Transport {
         let by = p.y + p.dy * db2
         let saved = (p.x, p.y)
         (p.x, p.y) = (bx, by)
-        if !continuousLoss(&p, path: path, range: range, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
+        if !continuousLoss(&p, path: path, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
         (p.x, p.y) = saved
         nmfp -= path * sigma
         guard cross(&p, distance: db2, next: next2) else { return }
@@ -103,7 +105,7 @@ extension Transport {
       p.x += p.dx * rest
       p.y += p.dy * rest
       p.z += p.dz * rest
-      if !continuousLoss(&p, path: s, range: range, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
+      if !continuousLoss(&p, path: s, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
       if discrete {
         nmfp = -log(rng.uniform())
         if !interact(&p, tables: mt, kind: kind, sIon: sIon, sBrem: sBrem, sAnn: sAnn) { return }
@@ -122,10 +124,11 @@ extension Transport {
   }
 
   /// Applies the continuous loss of a path of `path` mm (particle at its end point), depositing it
-  /// at a random point of the two segments (start → hinge → end). Returns false when the particle stopped.
+  /// at a random point of the two segments (start → hinge → end); `node` is the energy-grid node
+  /// of the kinetic energy at the start of the step. Returns false when the particle stopped.
   @inline(__always)
   mutating func continuousLoss(
-    _ p: inout Particle, path: Double, range: Double, dedx: Double, tables mt: MaterialTables, kind: Int,
+    _ p: inout Particle, path: Double, range: Double, node: Int, dedx: Double, tables mt: MaterialTables, kind: Int,
     fromX: Double, fromY: Double, hingeX: Double, hingeY: Double, firstLength: Double
   ) -> Bool {
     let t = p.energy
@@ -135,7 +138,7 @@ extension Transport {
     } else if path < 0.01 * range {
       loss = path * dedx
     } else {
-      loss = t - mt.energy(range: range - path, particle: kind)
+      loss = t - mt.energy(range: range - path, particle: kind, hint: node)
     }
     let slice = slices[Int(p.slice)]
     if slice.role == .active, world.settings.straggling, loss < t {

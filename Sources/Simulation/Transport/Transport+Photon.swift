@@ -13,10 +13,11 @@ extension Transport {
     let (gi, gf) = EnergyGrid.locate(p.energy)
     var nmfp = -log(rng.uniform())
     var materialIndex = slices[Int(p.slice)].material
-    var mt = world.tables[materialIndex]
-    var sc = mt.lookup(MaterialTables.Column.compton, gi, gf)
-    var sp = mt.lookup(MaterialTables.Column.photo, gi, gf)
-    var spair = p.energy > 2 * m ? mt.lookup(MaterialTables.Column.pair, gi, gf) : 0
+    var hot = hotTables[materialIndex]
+    typealias C = MaterialTables.Column
+    var sc = MaterialTables.lookup(hot, C.compton, gi, gf)
+    var sp = MaterialTables.lookup(hot, C.photo, gi, gf)
+    var spair = p.energy > 2 * m ? MaterialTables.lookup(hot, C.pair, gi, gf) : 0
     var mu = sc + sp + spair
     while true {
       let (db, next) = boundary(p)
@@ -32,13 +33,14 @@ extension Transport {
       let material = slices[Int(p.slice)].material
       if material != materialIndex {
         materialIndex = material
-        mt = world.tables[material]
-        sc = mt.lookup(MaterialTables.Column.compton, gi, gf)
-        sp = mt.lookup(MaterialTables.Column.photo, gi, gf)
-        spair = p.energy > 2 * m ? mt.lookup(MaterialTables.Column.pair, gi, gf) : 0
+        hot = hotTables[material]
+        sc = MaterialTables.lookup(hot, C.compton, gi, gf)
+        sp = MaterialTables.lookup(hot, C.photo, gi, gf)
+        spair = p.energy > 2 * m ? MaterialTables.lookup(hot, C.pair, gi, gf) : 0
         mu = sc + sp + spair
       }
     }
+    let mt = world.tables[materialIndex]
     let r = rng.uniform() * mu
     if r < sc {
       compton(&p)

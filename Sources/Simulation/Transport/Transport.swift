@@ -5,9 +5,15 @@ internal import Foundation
 struct Transport {
   let world: SimulationWorld
   let slices: [Detector.Slice]
+  /// `slices.count`, kept as Int32 (the generic `count` getter showed up in profiles).
+  let sliceCount: Int32
   let depth: Double
   let halfWidthX: Double
   let halfWidthY: Double
+  /// Each material's interleaved table (`MaterialTables.hot`, kept alive by `world`), for the
+  /// photon's boundary loop, which reads three columns per slice and would otherwise retain and
+  /// release a tables object at every material change.
+  let hotTables: [UnsafeMutablePointer<Double>]
   var rng: RandomStream
   var stack: [Particle] = []
   var scorer: Scorer
@@ -15,9 +21,11 @@ struct Transport {
   init(world: SimulationWorld, rng: RandomStream) {
     self.world = world
     slices = world.detector.slices
+    sliceCount = Int32(slices.count)
     depth = world.detector.depth
     halfWidthX = world.detector.halfWidthX
     halfWidthY = world.detector.halfWidthY
+    hotTables = world.tables.map(\.hot)
     self.rng = rng
     scorer = Scorer(detector: world.detector)
     stack.reserveCapacity(256)
@@ -50,7 +58,7 @@ struct Transport {
     var next: Int32 = p.slice
     if p.dz > 0 {
       d = (s.z1 - p.z) / p.dz
-      next = p.slice + 1 < Int32(slices.count) ? p.slice + 1 : -1
+      next = p.slice + 1 < sliceCount ? p.slice + 1 : -1
     } else if p.dz < 0 {
       d = (s.z0 - p.z) / p.dz
       next = p.slice - 1
