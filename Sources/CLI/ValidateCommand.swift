@@ -42,8 +42,10 @@ struct ValidateCommand: AsyncParsableCommand {
   var binning: String?
 
   @Option(
-    help: "Cell energy (MeV) below which cells count as empty (CaloChallenge uses 0.01515 for datasets 2/3).")
-  var cellThreshold: Float = 0
+    help: ArgumentHelp(
+      "Cell energy (MeV) below which cells are set to 0 before any observable. Default: none for CaloTwin/LCD "
+        + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 10 for dataset 1)."))
+  var cellThreshold: Float?
 
   @Option(help: "Showers a bin needs in both samples to be compared.")
   var minimumShowers: Int = 50
@@ -75,6 +77,9 @@ struct ValidateCommand: AsyncParsableCommand {
   var classifierThreads: Int?
 
   func validate() throws {
+    if let cellThreshold, !(cellThreshold >= 0 && cellThreshold.isFinite) {
+      throw ArgumentParser.ValidationError("--cell-threshold must be a finite energy ≥ 0 MeV, got \(cellThreshold)")
+    }
     guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
     guard minimumShowers > 1 else {
       throw ArgumentParser.ValidationError("--minimum-showers must be at least 2")

@@ -15,8 +15,10 @@ public struct Validator: Sendable {
     public var gate: GateConfiguration? = nil
     /// Cell pitch in mm.
     public var cellSize = 5.1
-    /// Cell energy in MeV below which cells count as empty.
-    public var cellThreshold: Float = 0
+    /// Cell energy in MeV below which cells count as empty (set to 0 before any feature); `nil`
+    /// (the default) means none for Cartesian files and the CaloChallenge readout cut for voxel
+    /// files (`CaloChallengeBinning.readoutThreshold`).
+    public var cellThreshold: Float? = nil
     /// Showers read at a time.
     public var chunkSize = 256
     /// Classifier test settings; `nil` (the default) skips it, since it trains a DNN. It runs once on

@@ -13,6 +13,20 @@ extension CaloChallengeBinning {
     [dataset2, dataset3].first { $0.voxelCount == voxelCount }
   }
 
+  /// The readout cut CaloChallenge's `evaluate.py` applies to every voxel of both samples before any
+  /// metric (`min_energy`), in MeV, chosen by particle as `evaluate.py` chooses it by dataset:
+  /// electrons (datasets 2 and 3) 0.5 keV / 0.033 = 0.01515 MeV (Par04's 0.5 keV cell threshold
+  /// divided by the sampling fraction the energies were scaled by), photons and pions (dataset 1)
+  /// 10 MeV; `nil` for any other particle, which gets no cut. The PDG code decides; without one
+  /// (`pid` 0) the particle name does.
+  public var readoutThreshold: Float? {
+    switch (pid, particle.lowercased()) {
+    case (11, _), (-11, _), (0, "electron"), (0, "positron"): Float(0.5e-3 / 0.033)
+    case (22, _), (211, _), (-211, _), (0, "photon"), (0, "pion"): 10
+    default: nil
+    }
+  }
+
   /// 45 identical layers; edges `k · pitch` computed as `k · pitch_µm / 1000` so that they equal
   /// the decimal values written in the XML files bit for bit.
   static func uniform(pitchMicrometres: Int, radialBins: Int, alphaBins: Int, dataset: Int)

@@ -55,7 +55,8 @@ public struct Comparator: Sendable {
       layout: reference.schema.binning == nil ? reference.schema.layout : nil,
       geometry: reference.schema.geometryDescription, referenceCount: reference.count,
       candidateCount: candidate.count,
-      bins: compared, fpd: nil, kpd: nil, highLevelDimension: HighLevelFeatures.dimension(reference.schema))
+      bins: compared, fpd: nil, kpd: nil, highLevelDimension: HighLevelFeatures.dimension(reference.schema),
+      cellThreshold: Double(reference.cellThreshold))
     if configuration.distances {
       let d = result.highLevelDimension
       let (x, y) = PhysicsDistances.normalise(
@@ -81,6 +82,12 @@ public struct Comparator: Sendable {
         .geometryMismatch,
         "reference has \(reference.schema.geometryDescription), candidate "
           + "\(candidate.schema.geometryDescription) (or other feature settings); compare like with like")
+    }
+    guard reference.cellThreshold == candidate.cellThreshold else {
+      throw ValidationError(
+        .invalidConfiguration,
+        "the reference cuts cells below \(reference.cellThreshold) MeV, the candidate below "
+          + "\(candidate.cellThreshold) MeV; apply one cell threshold to both samples")
     }
   }
 

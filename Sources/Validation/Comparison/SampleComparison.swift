@@ -93,6 +93,9 @@ public struct SampleComparison: Sendable, Encodable, Equatable {
   public var kpd: PhysicsDistances.Value?
   /// Dimension of the high-level feature vector.
   public var highLevelDimension: Int
+  /// Cell energy in MeV below which cells were set to 0 in both samples before any observable
+  /// (0: no cut; CaloChallenge files get the readout cut by default).
+  public var cellThreshold: Double = 0
   /// CaloChallenge classifier test on the high-level inputs (`cls-high`, all showers), if run
   /// (`Validator.Configuration.classifier` with `classifierInputs` `.high`, `.both` or `.all`).
   public var classifier: ClassifierTest.Result? = nil

@@ -10,7 +10,10 @@ extension FeatureTable {
   ///   - cellSize: Cell pitch in mm (5.1 for CaloTwin); Cartesian files only.
   ///   - binning: Voxel geometry of a CaloChallenge file; `nil` picks the built-in binning by voxel
   ///     count (dataset 2: 6,480; dataset 3: 40,500) and says so through `notice`.
-  ///   - cellThreshold: Cell energy in MeV below which cells count as empty.
+  ///   - cellThreshold: Cell energy in MeV below which cells count as empty (set to 0 before any
+  ///     feature). `nil`: none for Cartesian files; for CaloChallenge files the readout cut of
+  ///     `evaluate.py` (`CaloChallengeBinning.readoutThreshold`: 0.01515 MeV for datasets 2/3, 10 MeV
+  ///     for dataset 1), said through `notice`.
   ///   - hitThresholds: Hit-count thresholds in MeV.
   ///   - chunkSize: Showers read at a time.
   ///   - keepsLowLevel: Keep the `cls-low` classifier inputs (`FeatureTable.lowLevel`).
@@ -21,7 +24,7 @@ extension FeatureTable {
   ///   `[nx, ny, layers]` image nor voxels matching the binning or a built-in one), `.invalidConfiguration`
   ///   (a binning for a Cartesian file), or `.invalidInput` wrapping the reader's error.
   public static func load(
-    _ url: URL, cellSize: Double = 5.1, cellThreshold: Float = 0, hitThresholds: [Double] = [0, 0.05, 0.5],
+    _ url: URL, cellSize: Double = 5.1, cellThreshold: Float? = nil, hitThresholds: [Double] = [0, 0.05, 0.5],
     binning: CaloChallengeBinning? = nil, chunkSize: Int = 256, keepsLowLevel: Bool = false,
     notice: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> FeatureTable {
@@ -36,9 +39,16 @@ extension FeatureTable {
         .emptySample, "the file holds no shower; give a file with showers", context: url.path)
     }
     let schema: FeatureSchema
+    var threshold = cellThreshold ?? 0
     if reader.cellShape.count == 1 {
       let resolved = try resolveBinning(binning, voxels: reader.cellShape[0], file: url, notice: notice)
       schema = FeatureSchema(binning: resolved, hitThresholds: hitThresholds)
+      if cellThreshold == nil, let cut = resolved.readoutThreshold {
+        threshold = cut
+        notice?(
+          "\(url.lastPathComponent): CaloChallenge readout cut: voxels below \(cut) MeV set to 0, as evaluate.py "
+            + "does (--cell-threshold 0 turns it off)")
+      }
     } else {
       if let binning {
         throw ValidationError(
@@ -54,7 +64,7 @@ extension FeatureTable {
         throw ValidationError(error.code, error.message, context: url.path)
       }
     }
-    var table = FeatureTable(schema: schema, cellThreshold: cellThreshold, keepsLowLevel: keepsLowLevel)
+    var table = FeatureTable(schema: schema, cellThreshold: threshold, keepsLowLevel: keepsLowLevel)
     let ranges = reader.chunkRanges(size: max(1, chunkSize))
     var pending: Task<ShowerBatch, any Error>? = Task { try reader.read(ranges[0]) }
     for (k, _) in ranges.enumerated() {
