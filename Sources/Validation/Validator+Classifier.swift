@@ -29,19 +29,22 @@ extension Validator {
     _ progress: (@Sendable (String, Int, Int) -> Void)?
   ) throws(ValidationError) {
     let test = ClassifierTest(configuration: settings)
+    /// Trains on the float inputs of one mode, reporting progress under `stage`.
+    func run(_ stage: String, _ x: (reference: [Float], candidate: [Float], dimension: Int))
+      throws(ValidationError) -> ClassifierTest.Result
+    {
+      progress?(stage, 0, 1)
+      let result = try test.run(reference: x.reference, candidate: x.candidate, dimension: x.dimension)
+      progress?(stage, 1, 1)
+      return result
+    }
     if inputs.runsLow {
-      progress?("classifier (cls-low)", 0, 1)
-      let x = try ClassifierTest.lowLevelInputs(reference: ref, candidate: cand)
-      comparison.classifierLow = try test.run(
-        reference: x.reference, candidate: x.candidate, dimension: x.dimension)
-      progress?("classifier (cls-low)", 1, 1)
+      comparison.classifierLow = try run(
+        "classifier (cls-low)", try ClassifierTest.lowLevelInputs(reference: ref, candidate: cand))
     }
     if inputs.runsLowNormed {
-      progress?("classifier (cls-low-normed)", 0, 1)
-      let x = try ClassifierTest.lowLevelNormedInputs(reference: ref, candidate: cand)
-      comparison.classifierLowNormed = try test.run(
-        reference: x.reference, candidate: x.candidate, dimension: x.dimension)
-      progress?("classifier (cls-low-normed)", 1, 1)
+      comparison.classifierLowNormed = try run(
+        "classifier (cls-low-normed)", try ClassifierTest.lowLevelNormedInputs(reference: ref, candidate: cand))
     }
     if inputs.runsHigh {
       progress?("classifier", 0, 1)

@@ -26,12 +26,10 @@ import Validation
     return table
   }
 
+  /// `ClassifierTests`' small network, 10 epochs.
   static var configuration: ClassifierTest.Configuration {
-    var c = ClassifierTest.Configuration()
-    c.hidden = 64
+    var c = ClassifierTests.configuration
     c.epochs = 10
-    c.batchSize = 500
-    c.learningRate = 1e-3
     return c
   }
 
