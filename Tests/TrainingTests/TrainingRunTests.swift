@@ -74,6 +74,10 @@ import Training
     c.maxSteps = 2
     let run = try TrainingRun(config: c, sources: sources(), output: dir.url)
     _ = try run.run(resume: false)
+    // A run stopped before its first `metricsInterval` (10) still records its last step.
+    let records = try String(contentsOf: dir.file("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
+      .map { try JSONDecoder().decode(MetricsRecord.self, from: Data($0.utf8)) }
+    #expect(records.map { "\($0.kind) \($0.step)" } == ["train 2"])
     #expect(throws: TrainingError.self) { try TrainingRun(config: c, sources: sources(), output: dir.url).run(resume: false) }
     // A leftover temporary folder (a write killed half-way) is ignored and removed.
     let leftover = Checkpoint.directory(output: dir.url).appendingPathComponent(".tmp-step-000000009-x")

@@ -100,7 +100,15 @@ public final class TrainingRun {
               context: "epoch \(epoch), step \(p.step)")
             return false
           }
-          if p.step % metricsInterval == 0 {
+          if let m = config.maxSteps, p.step >= m {
+            reason = .maxSteps
+            stopped = true
+          } else if let t = config.maxTimeSeconds, Date().timeIntervalSince(start) >= t {
+            reason = .maxTime
+            stopped = true
+          }
+          // Every `metricsInterval` steps, and the last step of a run stopped early.
+          if p.step % metricsInterval == 0 || stopped {
             let now = Date()
             log.append(
               MetricsRecord(
@@ -112,13 +120,6 @@ public final class TrainingRun {
             intervalShowers = 0
           }
           onBatch(p, metrics)
-          if let m = config.maxSteps, p.step >= m {
-            reason = .maxSteps
-            stopped = true
-          } else if let t = config.maxTimeSeconds, Date().timeIntervalSince(start) >= t {
-            reason = .maxTime
-            stopped = true
-          }
           return !stopped
         }
       } catch let error as TrainingError {
