@@ -35,7 +35,12 @@ extension Gate {
         reference: table.column(column, rows: a), candidate: table.column(column, rows: b))
     case .separationPower:
       let column = columnIndex(rule.feature!, schema)
-      return Comparator.separationPower(table.column(column, rows: a), table.column(column, rows: b), c)
+      let group = schema.groups.first { column >= $0.offset && column < $0.offset + $0.count }!
+      let binning = Comparator.featureBinning(
+        group: group.name, index: column - group.offset, schema: schema, cellThreshold: table.cellThreshold,
+        mode: c.histogramBinning)
+      return Comparator.separationPower(
+        table.column(column, rows: a), table.column(column, rows: b), binning, c)
     case .profileError:
       if rule.feature == "cell_spectrum" {
         let r = table.spectrum(rows: a).map { $0 / Double(a.count) }
