@@ -71,9 +71,15 @@ extension Comparator {
     histogram(rule, a.sorted(), b.sorted(), c).separationPower
   }
 
-  /// Compares one feature column; `binning` picks the histogram (see `featureBinning`).
+  /// Compares one feature column of two samples; `binning` picks the histogram (see `featureBinning`).
+  ///
+  /// - Parameters:
+  ///   - name, group, unit: Labels of the column.
+  ///   - reference, candidate: Values of the column, any order.
+  ///   - binning: Histogram rule (`.quantile` by default).
+  ///   - configuration: Quantile-binning settings.
   @_optimize(speed)
-  static func compareFeature(
+  public static func compareFeature(
     name: String, group: String, unit: String, reference: [Double], candidate: [Double],
     binning rule: FeatureBinning = .quantile, configuration c: Configuration
   ) -> FeatureComparison {

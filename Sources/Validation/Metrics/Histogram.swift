@@ -30,10 +30,16 @@ public struct Histogram: Sendable, Equatable, Codable {
   /// `edges` log-spaced edges from `low` to `high`, as `np.logspace(log10(low), log10(high), edges)`
   /// computes them (exponents `k · step + log10(low)`, the last exactly `log10(high)`, then `10^e`);
   /// `nil` unless `0 < low < high` and the edges come out strictly ascending.
+  ///
+  /// `10^log10(high)` can come out an ulp or two below `high`, and whether it does depends on the
+  /// log10/pow implementation (numpy's SIMD loops and glibc differ by an ulp): `high` itself would then
+  /// fall outside. The last edge is therefore at least `high`, so the sample maximum the edges were
+  /// made for is always counted, as `evaluate.py` intends for the reference maximum.
   public static func logarithmic(from low: Double, to high: Double, edges: Int) -> Histogram? {
     guard edges >= 2, low > 0, high > low, high.isFinite else { return nil }
     let exponents = uniform(from: log10(low), to: log10(high), bins: edges - 1).edges
-    let values = exponents.map { pow(10, $0) }
+    var values = exponents.map { pow(10, $0) }
+    values[edges - 1] = max(values[edges - 1], high)
     guard zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
     return Histogram(edges: values)
   }
