@@ -25,12 +25,14 @@ import Validation
     return (String(name[..<open]), Int(name[name.index(after: open)..<name.index(before: name.endIndex)])!)
   }
 
-  func check(_ cases: [[String: Any]], _ schema: FeatureSchema, threshold: Float) {
+  func check(
+    _ cases: [[String: Any]], _ schema: FeatureSchema, threshold: Float, bin: ConditionBin = .init(label: "all")
+  ) {
     for c in cases {
       let name = c["name"] as! String
       let (group, index) = Self.split(name)
       let rule = Comparator.featureBinning(
-        group: group, index: index, schema: schema, cellThreshold: threshold, mode: .automatic)
+        group: group, index: index, schema: schema, cellThreshold: threshold, mode: .automatic, bin: bin)
       #expect(rule.dropsOutside, "\(name)")
       let f = Comparator.compareFeature(
         name: name, group: group, unit: "", reference: c.doubles("reference"), candidate: c.doubles("candidate"),
@@ -63,6 +65,25 @@ import Validation
   @Test func dataset1RangesMatchNumpy() {
     let cases = fixture["dataset1Pions"] as! [[String: Any]]
     check(cases, FeatureSchema(binning: Self.pions), threshold: 10)
+  }
+
+  @Test func dataset1PerEnergyRatiosMatchNumpy() {
+    for c in fixture["dataset1PerEnergy"] as! [[String: Any]] {
+      var binning = Self.pions
+      if c["particle"] as! String == "photon" { (binning.particle, binning.pid) = ("photon", 22) }
+      let e = c.double("energy")
+      let bin = ConditionBin(label: "E=\(e)", energy: .init(0.95 * e, 1.05 * e))
+      check([c], FeatureSchema(binning: binning), threshold: 10, bin: bin)
+    }
+    // The whole sample keeps the 100 bins on [0.5, 1.5]; datasets 2/3 have no per-energy binning.
+    let all = Comparator.featureBinning(
+      group: "E_sum/E_inc", index: 0, schema: FeatureSchema(binning: Self.pions), cellThreshold: 10,
+      mode: .automatic)
+    let decade = ConditionBin(label: "E=1GeV-10GeV", energy: .init(1000, 10_000))
+    let ds2 = Comparator.featureBinning(
+      group: "E_sum/E_inc", index: 0, schema: FeatureSchema(binning: .dataset2), cellThreshold: 0,
+      mode: .automatic, bin: decade)
+    #expect(all == .fixed(.uniform(from: 0.5, to: 1.5, bins: 100)) && ds2 == all)
   }
 
   @Test func fallbacksAndModes() {

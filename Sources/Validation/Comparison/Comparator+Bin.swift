@@ -20,7 +20,7 @@ extension Comparator {
           let column = group.offset + k
           let rule = featureBinning(
             group: group.name, index: k, schema: schema, cellThreshold: reference.cellThreshold,
-            mode: c.histogramBinning)
+            mode: c.histogramBinning, bin: bin)
           features.append(
             compareFeature(
               name: schema.columnName(column), group: group.name, unit: group.unit,

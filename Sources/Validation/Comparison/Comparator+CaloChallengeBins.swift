@@ -15,12 +15,17 @@ extension Comparator {
   /// | `EC_r`, `W_r` | 101 linear | [0, 42], [0, 20] mm | quantile (no range published) |
   /// | `sparsity` | 20 linear (19 bins) | [0, 1] | [0, 1] |
   ///
+  /// In a condition bin with a finite energy range, a dataset-1 `E_sum/E_inc` gets `evaluate.py`'s
+  /// per-energy bins (`plot_Etot_Einc_discrete`): 20 bins on [0.4, 1.4], or on [0.9, 1.1] for photons
+  /// from 4096 MeV up (the bin's centre decides).
+  ///
   /// `min_energy` is `evaluate.py`'s readout cut: the table's `cellThreshold` (as the exact Double
   /// `0.5e-3 / 0.033` or 10 MeV when it is the binning's readout cut), or the binning's readout cut when
   /// the table was not cut (`cellThreshold` 0; `log10(0)` has no edge). Everything else, and every
   /// column of a Cartesian schema or under `.quantile`, gets `.quantile`.
   public static func featureBinning(
-    group: String, index: Int, schema: FeatureSchema, cellThreshold: Float, mode: HistogramBinning
+    group: String, index: Int, schema: FeatureSchema, cellThreshold: Float, mode: HistogramBinning,
+    bin: ConditionBin = ConditionBin(label: "all")
   ) -> FeatureBinning {
     guard mode != .quantile, let binning = schema.binning else { return .quantile }
     let ds1 = binning.isDataset1
@@ -29,7 +34,11 @@ extension Comparator {
     }
     func outer(_ k: Int) -> Bool { [12, 13].contains(binning.alphaBinnedLayers[k].id) }
     switch group {
-    case "E_sum/E_inc": return uniform(0.5, 1.5)
+    case "E_sum/E_inc":
+      let energy = bin.energy
+      guard ds1, energy.lower.isFinite, energy.upper.isFinite else { return uniform(0.5, 1.5) }
+      let photon = binning.pid == 22 || (binning.pid == 0 && binning.particle.lowercased() == "photon")
+      return photon && (energy.lower + energy.upper) / 2 >= 3000 ? uniform(0.9, 1.1, 20) : uniform(0.4, 1.4, 20)
     case "E_layer":
       guard let low = minimumEnergy(binning, cellThreshold) else { return .quantile }
       return .logarithmic(low: low, edges: 40)

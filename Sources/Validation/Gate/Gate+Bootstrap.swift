@@ -12,7 +12,7 @@ extension Gate {
           var rng = SplitMix64(seed: seed &+ UInt64(round) &* 7919)
           let a = rng.indices(count: rows.count, population: rows.count).map { rows[$0] }
           let b = rng.indices(count: nc, population: rows.count).map { rows[$0] }
-          return rules.map { abs(Self.metric($0, reference, a, b, comparison)) }
+          return rules.map { abs(Self.metric($0, reference, a, b, comparison, bin: bin.bin)) }
         }
       }
       var all: [[Double]] = []
@@ -25,7 +25,8 @@ extension Gate {
   /// A per-bin metric between two row selections of one table.
   @_optimize(speed)
   static func metric(
-    _ rule: GateRule, _ table: FeatureTable, _ a: [Int], _ b: [Int], _ c: Comparator.Configuration
+    _ rule: GateRule, _ table: FeatureTable, _ a: [Int], _ b: [Int], _ c: Comparator.Configuration,
+    bin: ConditionBin = ConditionBin(label: "all")
   ) -> Double {
     let schema = table.schema
     switch rule.metric {
@@ -38,7 +39,7 @@ extension Gate {
       let group = schema.groups.first { column >= $0.offset && column < $0.offset + $0.count }!
       let binning = Comparator.featureBinning(
         group: group.name, index: column - group.offset, schema: schema, cellThreshold: table.cellThreshold,
-        mode: c.histogramBinning)
+        mode: c.histogramBinning, bin: bin)
       return Comparator.separationPower(
         table.column(column, rows: a), table.column(column, rows: b), binning, c)
     case .profileError:
