@@ -125,6 +125,11 @@ import Validation
     #expect(h.isLogarithmic && !Histogram.uniform(from: 1, to: 2, bins: 10).isLogarithmic)
     #expect(Histogram.logarithmic(from: 0, to: 10, edges: 40) == nil)
     #expect(Histogram.logarithmic(from: 10, to: 10, edges: 40) == nil)
+    // The report draws it on a log x axis labelled in the feature's unit.
+    let svg = SVGPlot.histogram(
+      title: "E_layer[0]", xLabel: "E_layer[0] (MeV)", edges: h.edges, reference: [1, 2, 3, 4],
+      candidate: [1, 2, 3, 4], legend: "", logX: true)
+    #expect(svg.contains("log scale") && svg.contains(">10<") && svg.contains(">1e+05<"), "\(svg)")
   }
 
   @Test func voxelComparisonsUseTheCaloChallengeBinning() async throws {
