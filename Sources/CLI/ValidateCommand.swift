@@ -85,7 +85,8 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func validate() throws {
     if let cellThreshold, !(cellThreshold >= 0 && cellThreshold.isFinite) {
-      throw ArgumentParser.ValidationError("--cell-threshold must be a finite energy ≥ 0 MeV, got \(cellThreshold)")
+      throw ArgumentParser.ValidationError(
+        "--cell-threshold must be a finite energy ≥ 0 MeV, got \(cellThreshold)")
     }
     guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
     guard minimumShowers > 1 else {

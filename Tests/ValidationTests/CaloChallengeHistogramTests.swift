@@ -26,7 +26,8 @@ import Validation
   }
 
   func check(
-    _ cases: [[String: Any]], _ schema: FeatureSchema, threshold: Float, bin: ConditionBin = .init(label: "all")
+    _ cases: [[String: Any]], _ schema: FeatureSchema, threshold: Float,
+    bin: ConditionBin = .init(label: "all")
   ) {
     for c in cases {
       let name = c["name"] as! String
@@ -35,16 +36,21 @@ import Validation
         group: group, index: index, schema: schema, cellThreshold: threshold, mode: .automatic, bin: bin)
       #expect(rule.dropsOutside, "\(name)")
       let f = Comparator.compareFeature(
-        name: name, group: group, unit: "", reference: c.doubles("reference"), candidate: c.doubles("candidate"),
+        name: name, group: group, unit: "", reference: c.doubles("reference"),
+        candidate: c.doubles("candidate"),
         binning: rule, configuration: .init())
       let edges = c.doubles("edges")
       #expect(
         firstMismatch(f.histogram.edges, edges, relative: 1e-12, absolute: 0) == nil,
         "\(name): edges \(f.histogram.edges.prefix(3))… vs \(edges.prefix(3))…")
       let expected = c.double("separationPower")
-      #expect(isClose(f.separationPower, expected, relative: 1e-6, absolute: 0), "\(name): \(f.separationPower) vs \(expected)")
-      #expect(isClose(f.referenceOutside, c.double("referenceOutside"), relative: 0, absolute: 1e-12), "\(name)")
-      #expect(isClose(f.candidateOutside, c.double("candidateOutside"), relative: 0, absolute: 1e-12), "\(name)")
+      #expect(
+        isClose(f.separationPower, expected, relative: 1e-6, absolute: 0),
+        "\(name): \(f.separationPower) vs \(expected)")
+      #expect(
+        isClose(f.referenceOutside, c.double("referenceOutside"), relative: 0, absolute: 1e-12), "\(name)")
+      #expect(
+        isClose(f.candidateOutside, c.double("candidateOutside"), relative: 0, absolute: 1e-12), "\(name)")
       // The fixture tells dropping from clipping and log from linear E_layer edges apart.
       if c.double("referenceOutside") + c.double("candidateOutside") > 0 {
         #expect(abs(c.double("clipped") - expected) > 1e-5, "\(name): clipping would give the same number")
@@ -59,7 +65,9 @@ import Validation
     #expect(cases.count == 10)
     let threshold = try #require(CaloChallengeBinning.dataset2.readoutThreshold)
     check(cases, FeatureSchema(binning: .dataset2), threshold: threshold)
-    #expect(isClose(CaloChallengeBinning.dataset2.readoutCut!, fixture.double("minEnergy"), relative: 0, absolute: 0))
+    #expect(
+      isClose(
+        CaloChallengeBinning.dataset2.readoutCut!, fixture.double("minEnergy"), relative: 0, absolute: 0))
   }
 
   @Test func dataset1RangesMatchNumpy() {
@@ -91,26 +99,35 @@ import Validation
     let cut = CaloChallengeBinning.dataset2.readoutCut!
     // No cell cut: the binning's readout cut is the lower E_layer edge; another cut is used as given.
     #expect(
-      Comparator.featureBinning(group: "E_layer", index: 0, schema: schema, cellThreshold: 0, mode: .automatic)
+      Comparator.featureBinning(
+        group: "E_layer", index: 0, schema: schema, cellThreshold: 0, mode: .automatic)
         == .logarithmic(low: cut, edges: 40))
     #expect(
-      Comparator.featureBinning(group: "E_layer", index: 0, schema: schema, cellThreshold: 0.5, mode: .caloChallenge)
+      Comparator.featureBinning(
+        group: "E_layer", index: 0, schema: schema, cellThreshold: 0.5, mode: .caloChallenge)
         == .logarithmic(low: 0.5, edges: 40))
     for group in ["E_inc", "E_sum", "hits>0.05MeV"] {
-      #expect(Comparator.featureBinning(group: group, index: 0, schema: schema, cellThreshold: 0, mode: .automatic) == .quantile)
+      #expect(
+        Comparator.featureBinning(group: group, index: 0, schema: schema, cellThreshold: 0, mode: .automatic)
+          == .quantile)
     }
     #expect(
-      Comparator.featureBinning(group: "EC_x", index: 0, schema: schema, cellThreshold: 0, mode: .quantile) == .quantile)
+      Comparator.featureBinning(group: "EC_x", index: 0, schema: schema, cellThreshold: 0, mode: .quantile)
+        == .quantile)
     let cartesian = FeatureSchema(layout: .caloTwin)
     #expect(
-      Comparator.featureBinning(group: "E_sum/E_inc", index: 0, schema: cartesian, cellThreshold: 0, mode: .automatic)
+      Comparator.featureBinning(
+        group: "E_sum/E_inc", index: 0, schema: cartesian, cellThreshold: 0, mode: .automatic)
         == .quantile)
     // Dataset 1 has no published radial ranges: quantile binning.
     let pions = FeatureSchema(binning: Self.pions)
-    #expect(Comparator.featureBinning(group: "EC_r", index: 0, schema: pions, cellThreshold: 10, mode: .automatic) == .quantile)
+    #expect(
+      Comparator.featureBinning(group: "EC_r", index: 0, schema: pions, cellThreshold: 10, mode: .automatic)
+        == .quantile)
     // A layer that is empty in every reference shower has no log range: quantile binning, clipped.
     let f = Comparator.compareFeature(
-      name: "E_layer[0]", group: "E_layer", unit: "MeV", reference: [0, 0, 0, 0.001], candidate: [0, 0.002, 0],
+      name: "E_layer[0]", group: "E_layer", unit: "MeV", reference: [0, 0, 0, 0.001],
+      candidate: [0, 0.002, 0],
       binning: .logarithmic(low: cut, edges: 40), configuration: .init())
     #expect(f.histogram.bins == 40 && f.referenceOutside == 0 && f.referenceCounts.reduce(0, +) == 4)
     // Everything outside in one sample only: complete separation; in both: none.
@@ -137,7 +154,8 @@ import Validation
     let candidate = try await VoxelGateTests.table(200, seed: 6)
     var configuration = Comparator.Configuration()
     configuration.distances = false
-    let result = try await Comparator(configuration: configuration).compare(reference: reference, candidate: candidate)
+    let result = try await Comparator(configuration: configuration).compare(
+      reference: reference, candidate: candidate)
     #expect(result.histogramBinning == .caloChallenge)
     let all = try #require(result.bins.first)
     let layer = try #require(all.feature("E_layer[10]"))
@@ -146,7 +164,8 @@ import Validation
     #expect(all.feature("sparsity[0]")?.histogram.bins == 19)
     #expect(all.feature("E_sum")?.histogram.bins == 40)
     configuration.histogramBinning = .quantile
-    let quantile = try await Comparator(configuration: configuration).compare(reference: reference, candidate: candidate)
+    let quantile = try await Comparator(configuration: configuration).compare(
+      reference: reference, candidate: candidate)
     #expect(quantile.histogramBinning == .quantile)
     #expect(quantile.bins[0].feature("E_layer[10]")?.histogram.isLogarithmic == false)
     // CaloChallenge binning on Cartesian files is refused with a clear error.

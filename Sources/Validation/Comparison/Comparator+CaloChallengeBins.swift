@@ -38,7 +38,8 @@ extension Comparator {
       let energy = bin.energy
       guard ds1, energy.lower.isFinite, energy.upper.isFinite else { return uniform(0.5, 1.5) }
       let photon = binning.pid == 22 || (binning.pid == 0 && binning.particle.lowercased() == "photon")
-      return photon && (energy.lower + energy.upper) / 2 >= 3000 ? uniform(0.9, 1.1, 20) : uniform(0.4, 1.4, 20)
+      return photon && (energy.lower + energy.upper) / 2 >= 3000
+        ? uniform(0.9, 1.1, 20) : uniform(0.4, 1.4, 20)
     case "E_layer":
       guard let low = minimumEnergy(binning, cellThreshold) else { return .quantile }
       return .logarithmic(low: low, edges: 40)
@@ -75,7 +76,8 @@ extension Comparator {
         referenceOutside: 0, candidateOutside: 0)
     case .fixed(let edges): h = edges
     case .logarithmic(let low, let n):
-      guard let logarithmic = Histogram.logarithmic(from: low, to: a.last(where: { !$0.isNaN }) ?? low, edges: n)
+      guard
+        let logarithmic = Histogram.logarithmic(from: low, to: a.last(where: { !$0.isNaN }) ?? low, edges: n)
       else { return histogram(.quantile, a, b, c) }
       h = logarithmic
     }

@@ -39,7 +39,8 @@ public struct HTMLReport: Sendable {
     h += "<style>\(Self.style)</style></head><body><h1>CaloTwin validation report</h1>"
     h +=
       "<p>Reference: <b>\(e(referenceName))</b> (\(c.referenceCount) showers) — candidate: <b>\(e(candidateName))</b> "
-    h += "(\(c.candidateCount) showers) — \(e(c.geometry))"
+    h +=
+      "(\(c.candidateCount) showers) — \(e(c.geometry))"
       + (c.cellThreshold > 0 ? "; cells below \(c.cellThreshold) MeV set to 0 in both" : "") + ".</p>"
     h += summary()
     for bin in c.bins { h += section(bin) }
