@@ -47,6 +47,13 @@ struct ValidateCommand: AsyncParsableCommand {
         + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 10 for dataset 1)."))
   var cellThreshold: Float?
 
+  @Option(
+    help: ArgumentHelp(
+      "Histogram binning of the separation powers: 'auto' (CaloChallenge evaluate.py's bins for voxel files, "
+        + "quantile bins otherwise), 'quantile' (40 bins between pooled 0.1/99.9 % quantiles, clipped) or "
+        + "'calochallenge' (voxel files only; out-of-range values dropped as np.histogram does)."))
+  var histograms: HistogramMode = .auto
+
   @Option(help: "Showers a bin needs in both samples to be compared.")
   var minimumShowers: Int = 50
 
@@ -78,7 +85,8 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func validate() throws {
     if let cellThreshold, !(cellThreshold >= 0 && cellThreshold.isFinite) {
-      throw ArgumentParser.ValidationError("--cell-threshold must be a finite energy ≥ 0 MeV, got \(cellThreshold)")
+      throw ArgumentParser.ValidationError(
+        "--cell-threshold must be a finite energy ≥ 0 MeV, got \(cellThreshold)")
     }
     guard chunkSize > 0 else { throw ArgumentParser.ValidationError("--chunk-size must be positive") }
     guard minimumShowers > 1 else {
@@ -98,6 +106,7 @@ struct ValidateCommand: AsyncParsableCommand {
     configuration.cellThreshold = cellThreshold
     configuration.chunkSize = chunkSize
     configuration.comparison.minimumShowers = minimumShowers
+    configuration.comparison.histogramBinning = histograms.binning
     configuration.comparison.distances = !noDistances
     if let gate { configuration.gate = try Self.gateConfiguration(gate) }
     if let binning {
@@ -177,6 +186,18 @@ struct ValidateCommand: AsyncParsableCommand {
     } catch {
       FileHandle.standardError.write(Data("error: \(path): cannot read the gate settings: \(error)\n".utf8))
       throw ExitCode(2)
+    }
+  }
+}
+
+/// `--histograms` values, as `HistogramBinning`.
+enum HistogramMode: String, ExpressibleByArgument, CaseIterable {
+  case auto, quantile, calochallenge
+  var binning: HistogramBinning {
+    switch self {
+    case .auto: .automatic
+    case .quantile: .quantile
+    case .calochallenge: .caloChallenge
     }
   }
 }

@@ -52,6 +52,8 @@ import Validation
     let comparison = try #require(json?["comparison"] as? [String: Any])
     #expect((comparison["geometry"] as? String)?.contains("binning_dataset_2.xml") == true)
     #expect(comparison["highLevelDimension"] as? Int == 362)
+    // Voxel files get CaloChallenge's histogram binning by default (--histograms auto).
+    #expect(comparison["histogramBinning"] as? String == "caloChallenge")
     // CaloChallenge's readout cut, 0.5 keV / 0.033, is applied by default to voxel files.
     let cut = try #require(comparison["cellThreshold"] as? Double)
     #expect(abs(cut - 0.5e-3 / 0.033) < 1e-8, "cellThreshold \(cut)")
@@ -66,10 +68,11 @@ import Validation
     #expect(auto.status == 1, "a 5 % miscalibration must fail the gate: \(auto.stdout)\(auto.stderr)")
     #expect(auto.stderr.contains("relativeMeanError(E_sum/E_inc)"), "\(auto.stderr)")
     #expect(auto.stderr.contains("readout cut"), "\(auto.stderr)")
-    let uncut = try Self.validate(dir, "gen.h5", ["--cell-threshold", "0"])
+    let uncut = try Self.validate(dir, "gen.h5", ["--cell-threshold", "0", "--histograms", "quantile"])
     #expect(uncut.status == 0 && !uncut.stderr.contains("readout cut"), "\(uncut.stderr)")
     let uncutJSON = try String(contentsOf: dir.file("out-gen.h5/metrics.json"), encoding: .utf8)
     #expect(uncutJSON.contains("\"cellThreshold\" : 0") || uncutJSON.contains("\"cellThreshold\":0"))
+    #expect(uncutJSON.contains("\"histogramBinning\" : \"quantile\""), "--histograms quantile")
     let negative = try Self.validate(dir, "gen.h5", ["--cell-threshold", "-1"])
     #expect(negative.status != 0 && negative.stderr.contains("--cell-threshold"), "\(negative.stderr)")
   }

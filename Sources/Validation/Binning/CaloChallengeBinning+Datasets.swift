@@ -19,11 +19,24 @@ extension CaloChallengeBinning {
   /// divided by the sampling fraction the energies were scaled by), photons and pions (dataset 1)
   /// 10 MeV; `nil` for any other particle, which gets no cut. The PDG code decides; without one
   /// (`pid` 0) the particle name does.
-  public var readoutThreshold: Float? {
+  public var readoutThreshold: Float? { readoutCut.map(Float.init) }
+
+  /// `readoutThreshold` as the Double `evaluate.py` computes (`0.5e-3 / 0.033` or 10), in MeV: the lower
+  /// edge of its log-spaced `E_layer` histograms.
+  public var readoutCut: Double? {
     switch (pid, particle.lowercased()) {
-    case (11, _), (-11, _), (0, "electron"), (0, "positron"): Float(0.5e-3 / 0.033)
-    case (22, _), (211, _), (-211, _), (0, "photon"), (0, "pion"): 10
+    case (11, _), (-11, _), (0, "electron"), (0, "positron"): 0.5e-3 / 0.033
+    case _ where isDataset1: 10
     default: nil
+    }
+  }
+
+  /// Whether this is a dataset-1-like binning (photons or pions, by PDG code or, without one, by name):
+  /// `evaluate.py` then uses its dataset-1 histogram ranges.
+  public var isDataset1: Bool {
+    switch (pid, particle.lowercased()) {
+    case (22, _), (211, _), (-211, _), (0, "photon"), (0, "pion"): true
+    default: false
     }
   }
 

@@ -18,11 +18,14 @@ extension Comparator {
       case .scalar, .perLayer:
         for k in 0..<group.count {
           let column = group.offset + k
+          let rule = featureBinning(
+            group: group.name, index: k, schema: schema, cellThreshold: reference.cellThreshold,
+            mode: c.histogramBinning, bin: bin)
           features.append(
             compareFeature(
               name: schema.columnName(column), group: group.name, unit: group.unit,
               reference: reference.column(column, rows: refRows),
-              candidate: candidate.column(column, rows: candRows), configuration: c))
+              candidate: candidate.column(column, rows: candRows), binning: rule, configuration: c))
         }
         if group.name == "E_layer" {
           profiles.append(profile(group, reference, refRows, candidate, candRows))
@@ -60,31 +63,38 @@ extension Comparator {
     return Histogram.uniform(from: lo, to: hi, bins: bins)
   }
 
-  /// Separation power of two unsorted samples with the comparison's binning.
+  /// Separation power of two unsorted samples under a histogram rule.
   @_optimize(speed)
-  static func separationPower(_ a: [Double], _ b: [Double], _ c: Configuration) -> Double {
-    let sa = a.sorted(), sb = b.sorted()
-    let h = binning(sa, sb, bins: c.histogramBins, quantile: c.histogramQuantile)
-    return Histogram.separationPower(h.counts(of: sa, clipping: true), h.counts(of: sb, clipping: true))
+  static func separationPower(_ a: [Double], _ b: [Double], _ rule: FeatureBinning, _ c: Configuration)
+    -> Double
+  {
+    histogram(rule, a.sorted(), b.sorted(), c).separationPower
   }
 
+  /// Compares one feature column of two samples; `binning` picks the histogram (see `featureBinning`).
+  ///
+  /// - Parameters:
+  ///   - name, group, unit: Labels of the column.
+  ///   - reference, candidate: Values of the column, any order.
+  ///   - binning: Histogram rule (`.quantile` by default).
+  ///   - configuration: Quantile-binning settings.
   @_optimize(speed)
-  static func compareFeature(
+  public static func compareFeature(
     name: String, group: String, unit: String, reference: [Double], candidate: [Double],
-    configuration c: Configuration
+    binning rule: FeatureBinning = .quantile, configuration c: Configuration
   ) -> FeatureComparison {
     let a = reference.sorted(), b = candidate.sorted()
-    let h = binning(a, b, bins: c.histogramBins, quantile: c.histogramQuantile)
-    let ca = h.counts(of: a, clipping: true), cb = h.counts(of: b, clipping: true)
+    let h = histogram(rule, a, b, c)
     let ks = SampleStatistics.kolmogorovSmirnov(sorted: a, sorted: b)
     return FeatureComparison(
       name: name, group: group, unit: unit, referenceMean: SampleStatistics.mean(a),
       candidateMean: SampleStatistics.mean(b),
       relativeMeanError: SampleStatistics.relativeMeanError(reference: a, candidate: b),
-      separationPower: Histogram.separationPower(ca, cb), ks: ks,
+      separationPower: h.separationPower, ks: ks,
       ksPValue: SampleStatistics.kolmogorovPValue(statistic: ks, counts: a.count, b.count),
-      wasserstein: SampleStatistics.wasserstein1(sorted: a, sorted: b), histogram: h,
-      referenceCounts: ca, candidateCounts: cb)
+      wasserstein: SampleStatistics.wasserstein1(sorted: a, sorted: b), histogram: h.histogram,
+      referenceCounts: h.reference, candidateCounts: h.candidate, referenceOutside: h.referenceOutside,
+      candidateOutside: h.candidateOutside)
   }
 
   /// Mean of a column group over the rows listed.

@@ -11,9 +11,12 @@ public struct Comparator: Sendable {
   public struct Configuration: Sendable, Codable, Equatable {
     /// Condition bins; `nil` uses `ConditionBin.defaults(for:)` of the reference.
     public var bins: [ConditionBin]? = nil
-    /// Histogram bins per feature (separation power).
+    /// Histogram binning of the separation powers (default `.automatic`: CaloChallenge's bins for
+    /// voxel files, quantile bins for Cartesian files).
+    public var histogramBinning = HistogramBinning.automatic
+    /// Histogram bins per feature under quantile binning.
     public var histogramBins = 40
-    /// Histogram range: from this quantile to 1 − it, over both samples; outside values are clipped.
+    /// Quantile binning range: from this quantile to 1 − it, over both samples; outside values are clipped.
     public var histogramQuantile = 0.001
     /// Showers of each sample a bin needs to be compared.
     public var minimumShowers = 50
@@ -38,7 +41,7 @@ public struct Comparator: Sendable {
   public func compare(reference: FeatureTable, candidate: FeatureTable) async throws(ValidationError)
     -> SampleComparison
   {
-    try Self.check(reference: reference, candidate: candidate)
+    try check(reference: reference, candidate: candidate)
     let bins = try selectBins(reference: reference, candidate: candidate)
     let configuration = configuration
     let compared = await withTaskGroup(of: (Int, BinComparison).self) { group in
@@ -57,6 +60,8 @@ public struct Comparator: Sendable {
       candidateCount: candidate.count,
       bins: compared, fpd: nil, kpd: nil, highLevelDimension: HighLevelFeatures.dimension(reference.schema),
       cellThreshold: Double(reference.cellThreshold))
+    result.histogramBinning = reference.schema.binning == nil ? .quantile : configuration.histogramBinning
+    if result.histogramBinning == .automatic { result.histogramBinning = .caloChallenge }
     if configuration.distances {
       let d = result.highLevelDimension
       let (x, y) = PhysicsDistances.normalise(
@@ -70,7 +75,7 @@ public struct Comparator: Sendable {
     return result
   }
 
-  static func check(reference: FeatureTable, candidate: FeatureTable) throws(ValidationError) {
+  func check(reference: FeatureTable, candidate: FeatureTable) throws(ValidationError) {
     guard reference.count > 0 else {
       throw ValidationError(.emptySample, "the reference sample holds no shower", context: "reference")
     }
@@ -82,6 +87,12 @@ public struct Comparator: Sendable {
         .geometryMismatch,
         "reference has \(reference.schema.geometryDescription), candidate "
           + "\(candidate.schema.geometryDescription) (or other feature settings); compare like with like")
+    }
+    guard configuration.histogramBinning != .caloChallenge || reference.schema.binning != nil else {
+      throw ValidationError(
+        .invalidConfiguration,
+        "CaloChallenge histogram binning needs CaloChallenge voxel files, the samples have "
+          + "\(reference.schema.geometryDescription); use the quantile (or automatic) binning")
     }
     guard reference.cellThreshold == candidate.cellThreshold else {
       throw ValidationError(

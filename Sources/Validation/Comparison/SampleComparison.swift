@@ -12,7 +12,7 @@ public struct FeatureComparison: Sendable, Encodable, Equatable {
   public var candidateMean: Double
   /// `(candidate − reference) / |reference|` of the means.
   public var relativeMeanError: Double
-  /// CaloChallenge separation power of the two histograms, in [0, 1].
+  /// CaloChallenge separation power of the two histograms, in [0, 1] (`Histogram.separationPower`).
   public var separationPower: Double
   /// Two-sample Kolmogorov–Smirnov statistic.
   public var ks: Double
@@ -20,16 +20,22 @@ public struct FeatureComparison: Sendable, Encodable, Equatable {
   public var ksPValue: Double
   /// 1-Wasserstein distance, in the unit of the feature.
   public var wasserstein: Double
-  /// Histogram binning used for `separationPower` (not written to metrics.json).
+  /// Histogram binning used for `separationPower` (not written to metrics.json); log-spaced edges
+  /// for CaloChallenge `E_layer`.
   public var histogram: Histogram
-  /// Reference counts per bin (out-of-range values clipped into the edge bins).
+  /// Reference counts per bin: out-of-range values clipped into the edge bins (quantile binning) or
+  /// dropped (CaloChallenge binning).
   public var referenceCounts: [Double]
   /// Candidate counts per bin.
   public var candidateCounts: [Double]
+  /// Fraction of reference values outside the histogram range, dropped from it (0 when clipped).
+  public var referenceOutside: Double = 0
+  /// Fraction of candidate values outside the histogram range, dropped from it.
+  public var candidateOutside: Double = 0
 
   enum CodingKeys: String, CodingKey {
     case name, group, unit, referenceMean, candidateMean, relativeMeanError, separationPower, ks,
-      ksPValue, wasserstein
+      ksPValue, wasserstein, referenceOutside, candidateOutside
   }
 }
 
@@ -93,6 +99,8 @@ public struct SampleComparison: Sendable, Encodable, Equatable {
   public var kpd: PhysicsDistances.Value?
   /// Dimension of the high-level feature vector.
   public var highLevelDimension: Int
+  /// Histogram binning of the separation powers: `quantile` or `caloChallenge` (never `automatic`).
+  public var histogramBinning: HistogramBinning = .quantile
   /// Cell energy in MeV below which cells were set to 0 in both samples before any observable
   /// (0: no cut; CaloChallenge files get the readout cut by default).
   public var cellThreshold: Double = 0

@@ -12,7 +12,7 @@ extension Gate {
           var rng = SplitMix64(seed: seed &+ UInt64(round) &* 7919)
           let a = rng.indices(count: rows.count, population: rows.count).map { rows[$0] }
           let b = rng.indices(count: nc, population: rows.count).map { rows[$0] }
-          return rules.map { abs(Self.metric($0, reference, a, b, comparison)) }
+          return rules.map { abs(Self.metric($0, reference, a, b, comparison, bin: bin.bin)) }
         }
       }
       var all: [[Double]] = []
@@ -25,7 +25,8 @@ extension Gate {
   /// A per-bin metric between two row selections of one table.
   @_optimize(speed)
   static func metric(
-    _ rule: GateRule, _ table: FeatureTable, _ a: [Int], _ b: [Int], _ c: Comparator.Configuration
+    _ rule: GateRule, _ table: FeatureTable, _ a: [Int], _ b: [Int], _ c: Comparator.Configuration,
+    bin: ConditionBin = ConditionBin(label: "all")
   ) -> Double {
     let schema = table.schema
     switch rule.metric {
@@ -35,7 +36,12 @@ extension Gate {
         reference: table.column(column, rows: a), candidate: table.column(column, rows: b))
     case .separationPower:
       let column = columnIndex(rule.feature!, schema)
-      return Comparator.separationPower(table.column(column, rows: a), table.column(column, rows: b), c)
+      let group = schema.groups.first { column >= $0.offset && column < $0.offset + $0.count }!
+      let binning = Comparator.featureBinning(
+        group: group.name, index: column - group.offset, schema: schema, cellThreshold: table.cellThreshold,
+        mode: c.histogramBinning, bin: bin)
+      return Comparator.separationPower(
+        table.column(column, rows: a), table.column(column, rows: b), binning, c)
     case .profileError:
       if rule.feature == "cell_spectrum" {
         let r = table.spectrum(rows: a).map { $0 / Double(a.count) }

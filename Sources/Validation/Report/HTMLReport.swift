@@ -39,14 +39,22 @@ public struct HTMLReport: Sendable {
     h += "<style>\(Self.style)</style></head><body><h1>CaloTwin validation report</h1>"
     h +=
       "<p>Reference: <b>\(e(referenceName))</b> (\(c.referenceCount) showers) — candidate: <b>\(e(candidateName))</b> "
-    h += "(\(c.candidateCount) showers) — \(e(c.geometry))"
+    h +=
+      "(\(c.candidateCount) showers) — \(e(c.geometry))"
       + (c.cellThreshold > 0 ? "; cells below \(c.cellThreshold) MeV set to 0 in both" : "") + ".</p>"
     h += summary()
     for bin in c.bins { h += section(bin) }
     h +=
       "<p style=\"font-size:11px;color:#666\">Separation power: CaloChallenge triangular discrimination of "
     h +=
-      "histograms normalised to unit sum; KS: two-sample Kolmogorov–Smirnov statistic; W1: 1-Wasserstein distance; "
+      c.histogramBinning == .caloChallenge
+      ? "histograms with CaloChallenge evaluate.py's bins (E_layer log-spaced from the readout cut to the "
+        + "reference maximum; values outside a range dropped, 'out' gives the dropped fractions, reference/"
+        + "candidate; E_inc, E_sum, hits: 40 bins between pooled 0.1/99.9 % quantiles, clipped), "
+        + "normalised to unit sum"
+      : "histograms (40 bins between the pooled 0.1/99.9 % quantiles, outside values clipped) normalised "
+        + "to unit sum"
+    h += "; KS: two-sample Kolmogorov–Smirnov statistic; W1: 1-Wasserstein distance; "
     h +=
       "FPD/KPD: JetNet definitions on the CaloChallenge high-level feature vector; classifier: CaloChallenge DNN test on that vector (standardised), isotonically calibrated, AUC and JSD on held-out showers.</p></body></html>\n"
     return h
@@ -123,7 +131,7 @@ public struct HTMLReport: Sendable {
       h += SVGPlot.histogram(
         title: f.name, xLabel: f.unit.isEmpty ? f.name : "\(f.name) (\(f.unit))", edges: f.histogram.edges,
         reference: f.referenceCounts, candidate: f.candidateCounts,
-        legend: "S=\(g(f.separationPower)) KS=\(g(f.ks))")
+        legend: "S=\(g(f.separationPower)) KS=\(g(f.ks))" + outside(f), logX: f.histogram.isLogarithmic)
     }
     h += "</div><details><summary>All \(bin.features.count) features</summary><table><tr><th>feature</th>"
     h +=
@@ -135,6 +143,12 @@ public struct HTMLReport: Sendable {
     }
     return h
       + "</table></details><p>Pearson matrix of layer energies: largest |Δ| = \(g(bin.pearsonMaxDifference)).</p>"
+  }
+
+  /// ` out 1.2%/0.8%` when values fell outside a dropping (CaloChallenge) histogram range.
+  func outside(_ f: FeatureComparison) -> String {
+    guard f.referenceOutside > 0 || f.candidateOutside > 0 else { return "" }
+    return String(format: " out %.1f%%/%.1f%%", 100 * f.referenceOutside, 100 * f.candidateOutside)
   }
 
   func e(_ s: String) -> String { SVGPlot.escape(s) }

@@ -21,14 +21,18 @@ public enum SVGPlot {
   ///   - edges: Bin edges, `bins + 1`.
   ///   - reference, candidate: Counts per bin.
   ///   - legend: Extra legend text, for example the separation power.
+  ///   - logX: Logarithmic x axis (positive edges, for example CaloChallenge's log-spaced `E_layer`
+  ///     bins, which are then equally wide on the plot); the axis labels stay in the feature's unit.
   public static func histogram(
     title: String, xLabel: String, edges: [Double], reference: [Double], candidate: [Double],
-    legend: String
+    legend: String, logX: Bool = false
   ) -> String {
     let sr = max(reference.reduce(0, +), 1), sc = max(candidate.reduce(0, +), 1)
+    let log = logX && (edges.first ?? 0) > 0
     return plot(
-      title: title, xLabel: xLabel, xs: edges, reference: reference.map { $0 / sr },
-      candidate: candidate.map { $0 / sc }, steps: true, logY: false, legend: legend)
+      title: title, xLabel: log ? xLabel + ", log scale" : xLabel, xs: log ? edges.map(log10) : edges,
+      reference: reference.map { $0 / sr }, candidate: candidate.map { $0 / sc }, steps: true, logY: false,
+      legend: legend, logX: log)
   }
 
   /// Overlaid profiles (points joined by lines) with a ratio panel.
@@ -47,7 +51,7 @@ public enum SVGPlot {
 
   static func plot(
     title: String, xLabel: String, xs: [Double], reference: [Double], candidate: [Double], steps: Bool,
-    logY: Bool, legend: String
+    logY: Bool, legend: String, logX: Bool = false
   ) -> String {
     let height = top + mainHeight + gap + ratioHeight + bottom
     let x0 = xs.first ?? 0, x1 = max(xs.last ?? 1, x0 + 1e-12)
@@ -95,8 +99,10 @@ public enum SVGPlot {
     svg += "<text x=\"\(f(left - 3))\" y=\"\(f(bottomMain))\" text-anchor=\"end\">\(yBottom)</text>"
     svg += "<text x=\"\(f(left - 3))\" y=\"\(f(ratioTop + 8))\" text-anchor=\"end\">1.5</text>"
     svg += "<text x=\"\(f(left - 3))\" y=\"\(f(ratioTop + ratioHeight))\" text-anchor=\"end\">0.5</text>"
-    svg += "<text x=\"\(f(left))\" y=\"\(f(height - 14))\">\(g(x0))</text>"
-    svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 14))\" text-anchor=\"end\">\(g(x1))</text>"
+    // xs are log10 values on a log axis: label the ends in the feature's unit.
+    let xLow = logX ? pow(10, x0) : x0, xHigh = logX ? pow(10, x1) : x1
+    svg += "<text x=\"\(f(left))\" y=\"\(f(height - 14))\">\(g(xLow))</text>"
+    svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 14))\" text-anchor=\"end\">\(g(xHigh))</text>"
     svg += "<text x=\"\(f(width / 2))\" y=\"\(f(height - 3))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
     svg += "<text x=\"\(f(width - right - 4))\" y=\"\(f(top + 12))\" text-anchor=\"end\">"
     svg += "<tspan fill=\"#000\">— reference</tspan> <tspan fill=\"#d95f02\">— candidate</tspan></text>"
