@@ -13,10 +13,14 @@ import Validation
     #expect(abs(Double(electron) - 0.5e-3 / 0.033) < 1e-7 * 0.015)
     #expect(CaloChallengeBinning.dataset3.readoutThreshold == electron)
     let layers = [CaloChallengeBinning.Layer(id: 0, rEdges: [0, 5], alphaBins: 1)]
-    #expect(CaloChallengeBinning(particle: "photon", pid: 22, layers: layers, source: "t").readoutThreshold == 10)
-    #expect(CaloChallengeBinning(particle: "pion", pid: 211, layers: layers, source: "t").readoutThreshold == 10)
-    #expect(CaloChallengeBinning(particle: "photon", pid: 0, layers: layers, source: "t").readoutThreshold == 10)
-    #expect(CaloChallengeBinning(particle: "muon", pid: 13, layers: layers, source: "t").readoutThreshold == nil)
+    #expect(
+      CaloChallengeBinning(particle: "photon", pid: 22, layers: layers, source: "t").readoutThreshold == 10)
+    #expect(
+      CaloChallengeBinning(particle: "pion", pid: 211, layers: layers, source: "t").readoutThreshold == 10)
+    #expect(
+      CaloChallengeBinning(particle: "photon", pid: 0, layers: layers, source: "t").readoutThreshold == 10)
+    #expect(
+      CaloChallengeBinning(particle: "muon", pid: 13, layers: layers, source: "t").readoutThreshold == nil)
   }
 
   /// A dataset-2 file whose showers carry 0.01 MeV voxels (below the 0.01515 MeV cut) beside the toy
@@ -27,7 +31,9 @@ import Validation
     var batch = ToyVoxelModel(binning: .dataset2).showers(energies: [20_000, 50_000, 80_000], seed: 4)
     let n = batch.cellsPerShower
     for s in 0..<batch.count {
-      for k in stride(from: s, to: n, by: 97) where batch.cells[s * n + k] == 0 { batch.cells[s * n + k] = 0.01 }
+      for k in stride(from: s, to: n, by: 97) where batch.cells[s * n + k] == 0 {
+        batch.cells[s * n + k] = 0.01
+      }
     }
     let url = dir.file("ds2.h5")
     let writer = try ShowerFileWriter(at: url, layout: .caloChallenge, cellShape: [n])
@@ -59,7 +65,8 @@ import Validation
   }
 
   @Test func samplesCutDifferentlyAreNotCompared() async throws {
-    let batch = ToyVoxelModel(binning: .dataset2).showers(energies: Array(repeating: 30_000, count: 60), seed: 2)
+    let batch = ToyVoxelModel(binning: .dataset2).showers(
+      energies: Array(repeating: 30_000, count: 60), seed: 2)
     var a = FeatureTable(schema: FeatureSchema(binning: .dataset2), cellThreshold: 0.015)
     var b = FeatureTable(schema: FeatureSchema(binning: .dataset2), cellThreshold: 0)
     try await a.append(batch, tasks: 1)

@@ -37,7 +37,12 @@ import Validation
     let html = try String(contentsOf: directory.file("index.html"), encoding: .utf8)
     #expect(html.contains("sim &lt;1&gt;.h5"))
     #expect(html.contains("FAIL"))
-    #expect(html.components(separatedBy: "<svg").count - 1 >= 3 * (5 + 20))
+    #expect(html.components(separatedBy: "<svg").count - 1 >= 3 * (5 + 20) + 5 * 9)
+    // Per-layer histograms (E_layer, EC_x, EC_y, W_x, W_y; 9 layers) in the first bin only.
+    for group in ["E_layer", "EC_x", "EC_y", "W_x", "W_y"] {
+      #expect(html.components(separatedBy: "\(group) histograms per layer (9;").count - 1 == 1, "\(group)")
+    }
+    #expect(html.contains("font-weight=\"bold\">E_layer[8]</text>"))
     let parser = XMLParser(data: Data(html.utf8))
     #expect(parser.parse(), "HTML is not well-formed XML: \(String(describing: parser.parserError))")
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.file("metrics.json"))) as! [String: Any]

@@ -24,7 +24,8 @@ extension FeatureTable {
   ///   `[nx, ny, layers]` image nor voxels matching the binning or a built-in one), `.invalidConfiguration`
   ///   (a binning for a Cartesian file), or `.invalidInput` wrapping the reader's error.
   public static func load(
-    _ url: URL, cellSize: Double = 5.1, cellThreshold: Float? = nil, hitThresholds: [Double] = [0, 0.05, 0.5],
+    _ url: URL, cellSize: Double = 5.1, cellThreshold: Float? = nil,
+    hitThresholds: [Double] = [0, 0.05, 0.5],
     binning: CaloChallengeBinning? = nil, chunkSize: Int = 256, keepsLowLevel: Bool = false,
     notice: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> FeatureTable {
@@ -46,8 +47,9 @@ extension FeatureTable {
       if cellThreshold == nil, let cut = resolved.readoutThreshold {
         threshold = cut
         notice?(
-          "\(url.lastPathComponent): CaloChallenge readout cut: voxels below \(cut) MeV set to 0, as evaluate.py "
-            + "does (--cell-threshold 0 turns it off)")
+          "\(url.lastPathComponent): CaloChallenge readout cut: voxels below "
+            + "\(String(format: "%.5g", Double(cut))) MeV set to 0, as evaluate.py does (--cell-threshold 0 turns it off)"
+        )
       }
     } else {
       if let binning {

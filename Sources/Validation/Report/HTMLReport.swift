@@ -41,9 +41,9 @@ public struct HTMLReport: Sendable {
       "<p>Reference: <b>\(e(referenceName))</b> (\(c.referenceCount) showers) — candidate: <b>\(e(candidateName))</b> "
     h +=
       "(\(c.candidateCount) showers) — \(e(c.geometry))"
-      + (c.cellThreshold > 0 ? "; cells below \(c.cellThreshold) MeV set to 0 in both" : "") + ".</p>"
+      + (c.cellThreshold > 0 ? "; cells below \(g(c.cellThreshold)) MeV set to 0 in both" : "") + ".</p>"
     h += summary()
-    for bin in c.bins { h += section(bin) }
+    for (k, bin) in c.bins.enumerated() { h += section(bin, perLayer: k == 0) }
     h +=
       "<p style=\"font-size:11px;color:#666\">Separation power: CaloChallenge triangular discrimination of "
     h +=
@@ -113,7 +113,9 @@ public struct HTMLReport: Sendable {
     return h + "</table>"
   }
 
-  func section(_ bin: BinComparison) -> String {
+  /// One condition bin: profiles, histograms of the scalar features, per-layer histograms (only when
+  /// `perLayer`, the first bin, to keep the file small) and the table of all features.
+  func section(_ bin: BinComparison, perLayer: Bool) -> String {
     var h =
       "<h2>Bin \(e(bin.bin.label))</h2><p>\(bin.referenceCount) reference, \(bin.candidateCount) candidate showers.</p>"
     h += "<div class=\"plots\">"
@@ -127,13 +129,10 @@ public struct HTMLReport: Sendable {
         xs: xs, reference: p.reference, candidate: p.candidate, logY: !p.name.hasSuffix("per layer"),
         legend: "mean |rel. err| \(g(p.meanAbsoluteRelativeError))")
     }
-    for f in bin.features where !f.name.contains("[") {
-      h += SVGPlot.histogram(
-        title: f.name, xLabel: f.unit.isEmpty ? f.name : "\(f.name) (\(f.unit))", edges: f.histogram.edges,
-        reference: f.referenceCounts, candidate: f.candidateCounts,
-        legend: "S=\(g(f.separationPower)) KS=\(g(f.ks))" + outside(f), logX: f.histogram.isLogarithmic)
-    }
-    h += "</div><details><summary>All \(bin.features.count) features</summary><table><tr><th>feature</th>"
+    for f in bin.features where !f.name.contains("[") { h += histogram(f) }
+    h += "</div>"
+    if perLayer { h += perLayerHistograms(bin) }
+    h += "<details><summary>All \(bin.features.count) features</summary><table><tr><th>feature</th>"
     h +=
       "<th>ref. mean</th><th>cand. mean</th><th>rel. error</th><th>sep. power</th><th>KS</th><th>KS p</th><th>W1</th></tr>"
     for f in bin.features {
