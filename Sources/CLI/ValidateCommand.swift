@@ -113,8 +113,7 @@ struct ValidateCommand: AsyncParsableCommand {
       do {
         configuration.binning = try CaloChallengeBinning(contentsOf: URL(fileURLWithPath: binning))
       } catch {
-        FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
-        throw ExitCode(2)
+        throw Self.inputError(error)
       }
     }
     if let classifier {
@@ -133,22 +132,18 @@ struct ValidateCommand: AsyncParsableCommand {
         report: URL(fileURLWithPath: report),
         notice: { line in logger.notice("\(line)") })
     } catch {
-      FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
-      throw ExitCode(2)
+      throw Self.inputError(error)
     }
     print("report: \(report)/index.html, metrics: \(report)/metrics.json")
     if let fpd = outcome.comparison.fpd, let kpd = outcome.comparison.kpd {
       print(String(format: "FPD %.4g ± %.2g, KPD %.4g ± %.2g", fpd.value, fpd.error, kpd.value, kpd.error))
     }
-    if let r = outcome.comparison.classifierLow {
-      print(String(format: "classifier (cls-low): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
-    }
-    if let r = outcome.comparison.classifierLowNormed {
-      print(
-        String(format: "classifier (cls-low-normed): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
-    }
-    if let r = outcome.comparison.classifier {
-      print(String(format: "classifier (cls-high): AUC %.4f, JSD %.4f (epoch %d)", r.auc, r.jsd, r.epoch))
+    let c = outcome.comparison
+    for (name, result) in [
+      ("cls-low", c.classifierLow), ("cls-low-normed", c.classifierLowNormed), ("cls-high", c.classifier),
+    ] {
+      guard let r = result else { continue }
+      print(String(format: "classifier (%@): AUC %.4f, JSD %.4f (epoch %d)", name, r.auc, r.jsd, r.epoch))
     }
     guard let result = outcome.gate else { return }
     if result.passed {
@@ -174,6 +169,12 @@ struct ValidateCommand: AsyncParsableCommand {
       if next == nil || next!.hasPrefix("-") { out[k] = "--classifier=high" }
     }
     return out
+  }
+
+  /// Writes a validation error to standard error; the exit status (2) for inputs that cannot be compared.
+  static func inputError(_ error: Validation.ValidationError) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
+    return ExitCode(2)
   }
 
   /// Reads a gate YAML file (`default` for the built-in gate).

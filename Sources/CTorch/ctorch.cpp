@@ -559,7 +559,6 @@ ct_tensor ct_linear(ct_tensor x, ct_tensor w, ct_tensor b) {
 
 // MARK: - Convolution, pooling, upsampling
 
-
 ct_tensor ct_conv3d(ct_tensor x, ct_tensor w, ct_tensor b, const int64_t *stride,
                     const int64_t *padding, const int64_t *dilation, int64_t groups) {
   return guard_tensor([&] {

@@ -29,10 +29,10 @@ extension Validator {
     _ progress: (@Sendable (String, Int, Int) -> Void)?
   ) throws(ValidationError) {
     let test = ClassifierTest(configuration: settings)
-    /// Trains on the float inputs of one mode, reporting progress under `stage`.
-    func run(_ stage: String, _ x: (reference: [Float], candidate: [Float], dimension: Int))
-      throws(ValidationError) -> ClassifierTest.Result
-    {
+    /// Trains on the inputs of one mode, reporting progress under `stage`.
+    func run<Value: BinaryFloatingPoint & Sendable>(
+      _ stage: String, _ x: (reference: [Value], candidate: [Value], dimension: Int)
+    ) throws(ValidationError) -> ClassifierTest.Result {
       progress?(stage, 0, 1)
       let result = try test.run(reference: x.reference, candidate: x.candidate, dimension: x.dimension)
       progress?(stage, 1, 1)
@@ -44,14 +44,12 @@ extension Validator {
     }
     if inputs.runsLowNormed {
       comparison.classifierLowNormed = try run(
-        "classifier (cls-low-normed)", try ClassifierTest.lowLevelNormedInputs(reference: ref, candidate: cand))
+        "classifier (cls-low-normed)",
+        try ClassifierTest.lowLevelNormedInputs(reference: ref, candidate: cand))
     }
     if inputs.runsHigh {
-      progress?("classifier", 0, 1)
-      let x = ClassifierTest.highLevelInputs(reference: ref, candidate: cand)
-      comparison.classifier = try test.run(
-        reference: x.reference, candidate: x.candidate, dimension: x.dimension)
-      progress?("classifier", 1, 1)
+      comparison.classifier = try run(
+        "classifier", ClassifierTest.highLevelInputs(reference: ref, candidate: cand))
     }
   }
 }

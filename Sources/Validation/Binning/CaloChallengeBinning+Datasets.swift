@@ -24,8 +24,8 @@ extension CaloChallengeBinning {
   /// `readoutThreshold` as the Double `evaluate.py` computes (`0.5e-3 / 0.033` or 10), in MeV: the lower
   /// edge of its log-spaced `E_layer` histograms.
   public var readoutCut: Double? {
-    switch (pid, particle.lowercased()) {
-    case (11, _), (-11, _), (0, "electron"), (0, "positron"): 0.5e-3 / 0.033
+    switch particleCode {
+    case 11, -11: 0.5e-3 / 0.033
     case _ where isDataset1: 10
     default: nil
     }
@@ -33,11 +33,13 @@ extension CaloChallengeBinning {
 
   /// Whether this is a dataset-1-like binning (photons or pions, by PDG code or, without one, by name):
   /// `evaluate.py` then uses its dataset-1 histogram ranges.
-  public var isDataset1: Bool {
-    switch (pid, particle.lowercased()) {
-    case (22, _), (211, _), (-211, _), (0, "photon"), (0, "pion"): true
-    default: false
-    }
+  public var isDataset1: Bool { [22, 211, -211].contains(particleCode) }
+
+  /// The PDG code of the particle: `pid`, or without one (`pid` 0) the code of the particle name
+  /// (electron, positron, photon, pion), else 0.
+  public var particleCode: Int {
+    guard pid == 0 else { return pid }
+    return ["electron": 11, "positron": -11, "photon": 22, "pion": 211][particle.lowercased()] ?? 0
   }
 
   /// 45 identical layers; edges `k · pitch` computed as `k · pitch_µm / 1000` so that they equal

@@ -37,8 +37,7 @@ extension Comparator {
     case "E_sum/E_inc":
       let energy = bin.energy
       guard ds1, energy.lower.isFinite, energy.upper.isFinite else { return uniform(0.5, 1.5) }
-      let photon = binning.pid == 22 || (binning.pid == 0 && binning.particle.lowercased() == "photon")
-      return photon && (energy.lower + energy.upper) / 2 >= 3000
+      return binning.particleCode == 22 && (energy.lower + energy.upper) / 2 >= 3000
         ? uniform(0.9, 1.1, 20) : uniform(0.4, 1.4, 20)
     case "E_layer":
       guard let low = minimumEnergy(binning, cellThreshold) else { return .quantile }
