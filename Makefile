@@ -2,7 +2,7 @@
 SWIFT ?= swift
 JOBS ?= 2
 
-.PHONY: bootstrap build release test test-fast demo clean fixtures format
+.PHONY: bootstrap build release test test-fast demo clean fixtures format lint
 
 bootstrap:
 	@Scripts/bootstrap.sh
@@ -14,8 +14,12 @@ release: bootstrap
 	$(SWIFT) build -c release -j $(JOBS) --product calotwin
 
 # All tests; slow ones (CALOTWIN_SLOW_TESTS=1) only when the variable is set, as .ci/run does.
-test: build
+test: build lint
 	$(SWIFT) test -j $(JOBS)
+
+# swift format lint --strict with zero findings (make format fixes most of them).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Benchmarks
 
 demo: release
 	@Scripts/demo.sh "$$($(SWIFT) build -c release --show-bin-path)/calotwin"

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Log setup shared by all subcommands: swift-log to standard error, level from
 /// `--verbose`/`--quiet` or `CALOTWIN_LOG_LEVEL` (trace, debug, info, notice, warning, error).
@@ -30,5 +31,3 @@ final class OnceFlag: Sendable {
   private let flag = Mutex(false)
   func withLock(_ body: (inout Bool) -> Void) { flag.withLock { body(&$0) } }
 }
-
-import Synchronization

@@ -62,7 +62,9 @@ struct SimulateCommand: AsyncParsableCommand {
   @Flag(
     help: ArgumentHelp(
       "Record each shower's measured CPU seconds in cpu_s (default 0).",
-      discussion: "Timings vary from run to run, so with this flag the same seed no longer gives a byte-identical file."))
+      discussion:
+        "Timings vary from run to run, so with this flag the same seed no longer gives a byte-identical file."
+    ))
   var cpuTime = false
 
   @Flag(help: "No progress bar.")
@@ -117,7 +119,10 @@ struct SimulateCommand: AsyncParsableCommand {
       for r in records {
         batch.append(
           cells: r.cells, energy: r.energy, theta: r.theta, pdgID: r.pdgID,
-          extras: ["E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther, "cpu_s": cpuTime ? r.cpuSeconds : 0])
+          extras: [
+            "E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther,
+            "cpu_s": cpuTime ? r.cpuSeconds : 0,
+          ])
       }
       try runReporting { try writer.append(batch) }
       start = end
@@ -145,7 +150,8 @@ struct SimulateCommand: AsyncParsableCommand {
   static func range(_ text: String, name: String) throws(SimulationError) -> (Double, Double) {
     let parts = text.split(separator: ":").map { Double($0.trimmingCharacters(in: .whitespaces)) }
     guard parts.count == 2, let a = parts[0], let b = parts[1], a <= b else {
-      throw SimulationError(code: .invalidPrimary, message: "\(name) '\(text)' is not LOW:HIGH with LOW <= HIGH")
+      throw SimulationError(
+        code: .invalidPrimary, message: "\(name) '\(text)' is not LOW:HIGH with LOW <= HIGH")
     }
     return (a, b)
   }
@@ -158,7 +164,8 @@ struct SimulateCommand: AsyncParsableCommand {
       throw ValidationError("CALOTWIN_PHYSICS is not a JSON object: \(json)")
     }
     let merged = base.merging(extra) { $1 }
-    return try JSONDecoder().decode(PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))
+    return try JSONDecoder().decode(
+      PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))
   }
 
   /// The geometry: the built-in CLIC-like stack or a YAML file.
@@ -169,7 +176,9 @@ struct SimulateCommand: AsyncParsableCommand {
       return try YAMLDecoder().decode(GeometryConfig.self, from: text)
     } catch {
       FileHandle.standardError.write(
-        Data("error: cannot read geometry file \(geometry): \(error); see Sources/Simulation/README.md for the format\n".utf8))
+        Data(
+          "error: cannot read geometry file \(geometry): \(error); see Sources/Simulation/README.md for the format\n"
+            .utf8))
       throw ExitCode(1)
     }
   }

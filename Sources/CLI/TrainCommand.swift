@@ -47,7 +47,8 @@ struct TrainCommand: AsyncParsableCommand {
     CLILogging.bootstrap(quiet: quiet)
     let logger = CLILogging.logger("train")
     do {
-      var settings = try config.map { try TrainingConfig.load(contentsOf: URL(fileURLWithPath: $0), overrides: overrides) }
+      var settings =
+        try config.map { try TrainingConfig.load(contentsOf: URL(fileURLWithPath: $0), overrides: overrides) }
         ?? TrainingConfig.decode(yaml: "", overrides: overrides, source: "--set")
       if let maxSteps { settings.maxSteps = maxSteps }
       if let maxTime { settings.maxTimeSeconds = maxTime }
@@ -70,7 +71,9 @@ struct TrainCommand: AsyncParsableCommand {
         bar.advance(by: settings.batchSize, note: note)
       }
       bar.finish()
-      logger.info("stopped (\(reason.rawValue)) at step \(run.trainer.progress.step); checkpoints in \(outputURL.path)/checkpoints")
+      logger.info(
+        "stopped (\(reason.rawValue)) at step \(run.trainer.progress.step); checkpoints in \(outputURL.path)/checkpoints"
+      )
     } catch let error as TrainingError {
       FileHandle.standardError.write(Data("calotwin train: \(error)\n".utf8))
       throw ExitCode(error.code == .invalidConfig || error.code == .data ? 2 : 1)

@@ -39,5 +39,7 @@ public final class BatchNorm3D {
   public var namedParameters: [(String, Tensor)] { [("weight", weight), ("bias", bias)] }
 
   /// Buffers by name, PyTorch's names (`running_mean`, `running_var`).
-  public var namedBuffers: [(String, Tensor)] { [("running_mean", runningMean), ("running_var", runningVar)] }
+  public var namedBuffers: [(String, Tensor)] {
+    [("running_mean", runningMean), ("running_var", runningVar)]
+  }
 }

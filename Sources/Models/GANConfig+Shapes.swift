@@ -76,7 +76,8 @@ extension GANConfig {
     try check(g.blocks, key: "generator.blocks", fail)
     let shapes = generatorShapes
     for (i, s) in shapes.enumerated() where s.contains(where: { $0 <= 0 }) {
-      throw fail("generator.blocks[\(i - 2)]", "the volume shrinks to \(s); use smaller kernels or more padding")
+      throw fail(
+        "generator.blocks[\(i - 2)]", "the volume shrinks to \(s); use smaller kernels or more padding")
     }
     guard shapes.last == imageShape, g.blocks.last?.channels == 1 else {
       throw fail(

@@ -30,10 +30,14 @@ extension Module {
   public func load(_ state: [String: Tensor]) throws(ModelsError) {
     for (name, tensor) in namedParameters + namedBuffers {
       guard let source = state[name] else {
-        throw ModelsError(.weightsMismatch, "the weights lack this tensor; were they saved by another architecture?", context: name)
+        throw ModelsError(
+          .weightsMismatch, "the weights lack this tensor; were they saved by another architecture?",
+          context: name)
       }
       guard source.shape == tensor.shape else {
-        throw ModelsError(.weightsMismatch, "shape \(source.shape) in the weights, \(tensor.shape) in the model", context: name)
+        throw ModelsError(
+          .weightsMismatch, "shape \(source.shape) in the weights, \(tensor.shape) in the model",
+          context: name)
       }
       do {
         try withNoGrad { () throws(TorchError) in try tensor.copy(from: source) }

@@ -51,7 +51,8 @@ public struct ShowerBatch: Sendable, Equatable {
     cells shower: [Float], energy: Double, theta: Double, pdgID: Int32,
     extras values: [String: Double] = [:]
   ) {
-    precondition(shower.count == cellsPerShower, "shower has \(shower.count) cells, expected \(cellsPerShower)")
+    precondition(
+      shower.count == cellsPerShower, "shower has \(shower.count) cells, expected \(cellsPerShower)")
     precondition(count == 0 || Set(values.keys) == Set(extras.keys), "extras keys differ between showers")
     cells.append(contentsOf: shower)
     self.energy.append(energy)

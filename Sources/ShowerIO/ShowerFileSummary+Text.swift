@@ -22,7 +22,8 @@ extension ShowerFileSummary {
         "  pdgID:             " + pdgIDs.map { "\($0.pdgID) (\($0.count) showers)" }.joined(separator: ", "))
       lines.append(
         "  mean total energy: \(String(format: "%.6g", meanTotalEnergy)) MeV per shower (sum of cells;"
-          + " range \(String(format: "%.6g", totalEnergyMin)) – \(String(format: "%.6g", totalEnergyMax)) MeV)")
+          + " range \(String(format: "%.6g", totalEnergyMin)) – \(String(format: "%.6g", totalEnergyMax)) MeV)"
+      )
     }
     lines.append("datasets:")
     let width = datasets.map(\.name.count).max() ?? 0

@@ -59,4 +59,3 @@ enum Streams {
   static let split: UInt64 = 4
   static let dropout: UInt64 = 5
 }
-

@@ -38,12 +38,15 @@ extension TrainingConfig {
   ///
   /// - Throws: `TrainingError.invalidConfig` naming the file when it cannot be read, or the key as in
   ///   `decode(yaml:overrides:source:)`.
-  public static func load(contentsOf url: URL, overrides: [String] = []) throws(TrainingError) -> TrainingConfig {
+  public static func load(contentsOf url: URL, overrides: [String] = []) throws(TrainingError)
+    -> TrainingConfig
+  {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-      throw TrainingError(.invalidConfig, "cannot read the config file: \(error.localizedDescription)", context: url.path)
+      throw TrainingError(
+        .invalidConfig, "cannot read the config file: \(error.localizedDescription)", context: url.path)
     }
     return try decode(yaml: text, overrides: overrides, source: url.lastPathComponent)
   }
@@ -53,7 +56,8 @@ extension TrainingConfig {
 
   private static func apply(override item: String, to root: inout Node) throws(TrainingError) {
     guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-      throw TrainingError(.invalidConfig, "write overrides as key=value, e.g. epochs=3", context: "--set \(item)")
+      throw TrainingError(
+        .invalidConfig, "write overrides as key=value, e.g. epochs=3", context: "--set \(item)")
     }
     let keys = item[..<equals].split(separator: ".").map(String.init)
     let valueText = String(item[item.index(after: equals)...])
@@ -84,7 +88,9 @@ extension TrainingConfig {
     switch error {
     case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
       let text = dottedPath(c.codingPath)
-      if case .keyNotFound(let key, _) = error { return text.isEmpty ? key.stringValue : text + "." + key.stringValue }
+      if case .keyNotFound(let key, _) = error {
+        return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+      }
       return text.isEmpty ? "(top level)" : text
     @unknown default: return "?"
     }

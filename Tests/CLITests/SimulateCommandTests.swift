@@ -7,10 +7,11 @@ import Testing
 @Suite struct SimulateCommandTests {
   /// Runs `calotwin simulate` for a few small showers into `url`.
   func simulate(_ url: URL, threads: Int, extra: [String] = []) throws {
-    let arguments = [
-      "simulate", "--particle", "e-", "--energy", "0.5", "--events", "12", "--seed", "77",
-      "--threads", "\(threads)", "--batch-size", "5", "--quiet", "--output", url.path,
-    ] + extra
+    let arguments =
+      [
+        "simulate", "--particle", "e-", "--energy", "0.5", "--events", "12", "--seed", "77",
+        "--threads", "\(threads)", "--batch-size", "5", "--quiet", "--output", url.path,
+      ] + extra
     let result = try runProcess(TestEnvironment.calotwinExecutable, arguments)
     #expect(result.status == 0, "stderr: \(result.stderr)")
   }

@@ -20,7 +20,9 @@ import Validation
     try writer.finish()
   }
 
-  static func validate(_ reference: URL, _ candidate: URL, _ report: URL, gate: Bool = true) throws -> ProcessResult {
+  static func validate(_ reference: URL, _ candidate: URL, _ report: URL, gate: Bool = true) throws
+    -> ProcessResult
+  {
     var arguments = [
       "validate", "--reference", reference.path, "--candidate", candidate.path, "--report", report.path,
       "--no-distances",
@@ -38,7 +40,8 @@ import Validation
     #expect(result.stdout.contains("gate: PASS"))
     let html = try String(contentsOf: dir.file("out/index.html"), encoding: .utf8)
     #expect(html.contains("sim.h5") && html.contains("<svg"))
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out/metrics.json"))) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out/metrics.json"))) as? [String: Any]
     #expect(json?["passed"] as? Bool == true)
   }
 
@@ -57,14 +60,16 @@ import Validation
     let dir = try TemporaryDirectory()
     try Self.write(dir.file("sim.h5"), seed: 1)
     try Self.write(dir.file("empty.h5"), seed: 2, energies: [])
-    try Self.write(dir.file("other.h5"), seed: 3, layout: CalorimeterLayout(nx: 9, ny: 9, layers: 10, cellSize: 5.1))
+    try Self.write(
+      dir.file("other.h5"), seed: 3, layout: CalorimeterLayout(nx: 9, ny: 9, layers: 10, cellSize: 5.1))
     try Self.write(dir.file("far.h5"), seed: 4, energies: [Double](repeating: 200_000, count: 100))
     let empty = try Self.validate(dir.file("sim.h5"), dir.file("empty.h5"), dir.file("o1"))
     #expect(empty.status == 2)
     #expect(empty.stderr.contains("empty.h5") && empty.stderr.contains("emptySample"), "\(empty.stderr)")
     let other = try Self.validate(dir.file("sim.h5"), dir.file("other.h5"), dir.file("o2"))
     #expect(other.status == 2)
-    #expect(other.stderr.contains("geometryMismatch") && other.stderr.contains("[9, 9, 10]"), "\(other.stderr)")
+    #expect(
+      other.stderr.contains("geometryMismatch") && other.stderr.contains("[9, 9, 10]"), "\(other.stderr)")
     let far = try Self.validate(dir.file("sim.h5"), dir.file("far.h5"), dir.file("o3"))
     #expect(far.status == 2)
     #expect(far.stderr.contains("noOverlappingBins"), "\(far.stderr)")
@@ -90,7 +95,8 @@ import Validation
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.contains("classifier (cls-high): AUC"), "\(result.stdout)")
     #expect(result.stdout.contains("gate: PASS (1 checks)"), "\(result.stdout)")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out/metrics.json"))) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out/metrics.json"))) as? [String: Any]
     let classifier = (json?["comparison"] as? [String: Any])?["classifier"] as? [String: Any]
     let auc = try #require(classifier?["auc"] as? Double)
     #expect(auc >= 0 && auc <= 1)

@@ -9,11 +9,15 @@ import Testing
     #expect(config.generatorParameterCount == 1_364_983)
     #expect(config.discriminatorParameterCount == 87_354)
     #expect(config.discriminatorFeatures == 19_152)
-    #expect(config.generatorShapes.map { $0 } == [
-      [9, 9, 8], [54, 54, 48], [49, 49, 41], [50, 50, 38], [51, 51, 35], [52, 52, 32], [52, 52, 28],
-      [52, 52, 26], [51, 51, 25],
-    ])
-    #expect(config.discriminatorShapes == [[51, 51, 25], [47, 46, 22], [43, 41, 19], [39, 36, 14], [19, 18, 7]])
+    #expect(
+      config.generatorShapes.map { $0 } == [
+        [9, 9, 8], [54, 54, 48], [49, 49, 41], [50, 50, 38], [51, 51, 35], [52, 52, 32], [52, 52, 28],
+        [52, 52, 26], [51, 51, 25],
+      ])
+    #expect(
+      config.discriminatorShapes == [
+        [51, 51, 25], [47, 46, 22], [43, 41, 19], [39, 36, 14], [19, 18, 7],
+      ])
   }
 
   @Test func presetsAreValidAndMatchTheReferenceScript() throws {
@@ -36,7 +40,8 @@ import Testing
   }
 
   @Test func jsonOverlayChangesOnlyTheGivenKeys() throws {
-    let json = #"{"preset": "reduced", "discriminator": {"dropout": 0}, "generator": {"upsampling": "trilinear"}}"#
+    let json =
+      #"{"preset": "reduced", "discriminator": {"dropout": 0}, "generator": {"upsampling": "trilinear"}}"#
     let config = try JSONDecoder().decode(GANConfig.self, from: Data(json.utf8))
     var expected = GANConfig.reduced
     expected.discriminator.dropout = 0

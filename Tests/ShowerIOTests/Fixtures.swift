@@ -62,7 +62,10 @@ enum Fixtures {
       let gev = Float(next() % 500_000) / 1000 + 1
       let values: [String: Double] =
         extras
-        ? ["E_si": Double(next()) / 7, "E_abs": Double(next()) / 3, "E_other": .pi * Double(i), "cpu_s": 1e-300]
+        ? [
+          "E_si": Double(next()) / 7, "E_abs": Double(next()) / 3, "E_other": .pi * Double(i),
+          "cpu_s": 1e-300,
+        ]
         : [:]
       batch.append(
         cells: cells, energy: Double(gev) * 1000, theta: Double(Float(next() % 3142) / 1000),

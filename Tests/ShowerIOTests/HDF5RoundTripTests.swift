@@ -50,7 +50,8 @@ import Testing
     let writer = try ShowerFileWriter(at: url)
     try writer.append(Fixtures.showers(count: 2))
     try writer.finish()
-    let infos = Dictionary(uniqueKeysWithValues: try ShowerFileReader(at: url).datasets().map { ($0.name, $0) })
+    let infos = Dictionary(
+      uniqueKeysWithValues: try ShowerFileReader(at: url).datasets().map { ($0.name, $0) })
     #expect(infos["ECAL"]?.dtype == "float32")
     #expect(infos["ECAL"]?.shape == [2, 51, 51, 25])
     #expect(infos["ECAL"]?.chunks == [1, 51, 51, 25])
@@ -115,7 +116,8 @@ import Testing
     #expect(throws: ShowerIOError.self) { try writer.append(Fixtures.showers(count: 1, extras: false)) }
     #expect(throws: ShowerIOError.self) { try writer.append(Fixtures.showers(count: 1, cellShape: [10])) }
     var unknown = ShowerBatch(cellShape: [51, 51, 25])
-    unknown.append(cells: .init(repeating: 0, count: 65025), energy: 1, theta: 1, pdgID: 11, extras: ["E_sii": 1])
+    unknown.append(
+      cells: .init(repeating: 0, count: 65025), energy: 1, theta: 1, pdgID: 11, extras: ["E_sii": 1])
     let other = try ShowerFileWriter(at: dir.file("other.h5"))
     let error = try #require(throws: ShowerIOError.self) { try other.append(unknown) }
     #expect(error.message.contains("did you mean 'E_si'"))

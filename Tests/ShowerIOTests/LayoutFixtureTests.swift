@@ -32,7 +32,8 @@ import Testing
 
   @Test func lcdScaleIsAnOption() throws {
     let expected = try #require(Fixtures.expected["lcd_f32_theta.h5"])
-    let reader = try ShowerFileReader(at: Fixtures.url("lcd_f32_theta.h5"), options: ShowerReadOptions(lcdScale: 1))
+    let reader = try ShowerFileReader(
+      at: Fixtures.url("lcd_f32_theta.h5"), options: ShowerReadOptions(lcdScale: 1))
     let totals = try reader.readAll().totalEnergies
     #expect(firstMismatch(totals, expected.totals.map { $0 / 20 }, relative: 1e-6) == nil)
   }
@@ -42,7 +43,8 @@ import Testing
     let url = Fixtures.url("lcd_f64_mtheta.h5")
     let fixed = try ShowerFileReader(at: url, options: ShowerReadOptions(angle: .fixed(1.25))).read(0..<2)
     #expect(fixed.theta == [1.25, 1.25])
-    let named = try ShowerFileReader(at: url, options: ShowerReadOptions(angle: .dataset("mtheta"))).read(1..<3)
+    let named = try ShowerFileReader(at: url, options: ShowerReadOptions(angle: .dataset("mtheta"))).read(
+      1..<3)
     #expect(named.theta == Array(expected.theta[1..<3]))
     let error = try #require(throws: ShowerIOError.self) {
       try ShowerFileReader(at: url, options: ShowerReadOptions(angle: .dataset("theta")))
@@ -52,10 +54,13 @@ import Testing
   }
 
   @Test func forcedLayoutOverridesDetection() throws {
-    let reader = try ShowerFileReader(at: Fixtures.url("calotwin.h5"), options: ShowerReadOptions(layout: .lcd))
+    let reader = try ShowerFileReader(
+      at: Fixtures.url("calotwin.h5"), options: ShowerReadOptions(layout: .lcd))
     #expect(reader.layout == .lcd)
     let expected = try #require(Fixtures.expected["calotwin.h5"])
-    #expect(firstMismatch(try reader.readAll().totalEnergies, expected.totals.map { $0 * 20 }, relative: 1e-6) == nil)
+    #expect(
+      firstMismatch(try reader.readAll().totalEnergies, expected.totals.map { $0 * 20 }, relative: 1e-6)
+        == nil)
   }
 
   @Test func summaryDescribesDatasetsAndStatistics() throws {

@@ -15,7 +15,8 @@ import Testing
     let n = showers.count
     for range in [0..<n / 2, n / 2..<n] {
       var piece = ShowerBatch(cellShape: showers.cellShape)
-      piece.cells = Array(showers.cells[range.lowerBound * showers.cellsPerShower..<range.upperBound * showers.cellsPerShower])
+      piece.cells = Array(
+        showers.cells[range.lowerBound * showers.cellsPerShower..<range.upperBound * showers.cellsPerShower])
       piece.energy = Array(showers.energy[range])
       piece.theta = Array(showers.theta[range])
       piece.pdgID = Array(showers.pdgID[range])
@@ -35,7 +36,8 @@ import Testing
     // One shower of random bit patterns does not compress: it must be stored unfiltered (mask 1).
     var generator = SystemRandomNumberGenerator()
     for i in 0..<showers.cellsPerShower {
-      showers.cells[2 * showers.cellsPerShower + i] = Float(bitPattern: UInt32.random(in: 0...0x7F7F_FFFF, using: &generator))
+      showers.cells[2 * showers.cellsPerShower + i] = Float(
+        bitPattern: UInt32.random(in: 0...0x7F7F_FFFF, using: &generator))
     }
     let fast = dir.file("prepared.h5")
     let plain = dir.file("plain.h5")

@@ -96,14 +96,20 @@ struct Geant4SampleComparisonTests {
   /// stack of 34 identical thin layers the raw sum moves by less than 3 %. 10 GeV, 120 showers per
   /// angle (statistical error of each ratio about 0.8 %).
   @Test func inclinedShowersKeepTheSamplingFractionOfNormalIncidence() async throws {
-    func siFractions(_ geometry: GeometryConfig, thetaDegrees: Double) async throws -> (raw: Double, weighted: Double) {
+    func siFractions(_ geometry: GeometryConfig, thetaDegrees: Double) async throws -> (
+      raw: Double, weighted: Double
+    ) {
       let simulator = try ShowerSimulator(
         geometry: geometry,
-        generator: .init(particle: .electron, energy: .fixed(10_000), theta: .fixed(thetaDegrees * .pi / 180)),
+        generator: .init(
+          particle: .electron, energy: .fixed(10_000), theta: .fixed(thetaDegrees * .pi / 180)),
         seed: 11)
-      let stats = ShowerStatistics(showers: await simulator.simulate(events: 0..<120, threads: 2), detector: simulator.detector)
+      let stats = ShowerStatistics(
+        showers: await simulator.simulate(events: 0..<120, threads: 2), detector: simulator.detector)
       let profile = stats.layerProfile
-      let weighted = profile.indices.reduce(0.0) { $0 + profile[$1] * (geometry.layers.count > 1 && $1 >= 17 ? 1.917 : 1) }
+      let weighted = profile.indices.reduce(0.0) {
+        $0 + profile[$1] * (geometry.layers.count > 1 && $1 >= 17 ? 1.917 : 1)
+      }
       return (stats.siFraction, weighted / 10_000)
     }
     let normal = try await siFractions(.clicLike, thetaDegrees: 90)
@@ -112,12 +118,14 @@ struct Geant4SampleComparisonTests {
       let weightedRatio = inclined.weighted / normal.weighted
       let rawRatio = inclined.raw / normal.raw
       print("inclined: θ = \(theta)°, E_Si/E0 ratio to 90°: raw \(rawRatio), layer-weighted \(weightedRatio)")
-      #expect(abs(weightedRatio - 1) < 0.03, "θ = \(theta)°: weighted E_Si ratio \(weightedRatio), raw \(rawRatio)")
+      #expect(
+        abs(weightedRatio - 1) < 0.03, "θ = \(theta)°: weighted E_Si ratio \(weightedRatio), raw \(rawRatio)")
       #expect(rawRatio > 1 && rawRatio < 1.07, "θ = \(theta)°: raw E_Si ratio \(rawRatio)")
     }
     var uniform = GeometryConfig.clicLike
     uniform.layers = [GeometryConfig.LayerGroup(repeat: 34, slices: uniform.layers[0].slices)]
-    let uniformRatio = try await siFractions(uniform, thetaDegrees: 60).raw / siFractions(uniform, thetaDegrees: 90).raw
+    let uniformRatio =
+      try await siFractions(uniform, thetaDegrees: 60).raw / siFractions(uniform, thetaDegrees: 90).raw
     print("inclined: uniform thin stack, raw E_Si/E0 ratio 60°/90° \(uniformRatio)")
     #expect(abs(uniformRatio - 1) < 0.03, "uniform thin stack: raw E_Si ratio 60°/90° \(uniformRatio)")
   }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 @Suite struct GeometryTests {
@@ -32,7 +33,8 @@ import TestSupport
   }
 
   @Test func partialConfigKeepsDefaults() throws {
-    let json = #"{"cellSize": 2.5, "layers": [{"repeat": 90, "slices": [{"material": "TungstenDens24", "thickness": 1.4, "role": "absorber"}, {"material": "G4_Si", "thickness": 0.3, "role": "active"}]}]}"#
+    let json =
+      #"{"cellSize": 2.5, "layers": [{"repeat": 90, "slices": [{"material": "TungstenDens24", "thickness": 1.4, "role": "absorber"}, {"material": "G4_Si", "thickness": 0.3, "role": "active"}]}]}"#
     let config = try JSONDecoder().decode(GeometryConfig.self, from: Data(json.utf8))
     #expect(config.cellSize == 2.5)
     #expect(config.cellsX == 51)

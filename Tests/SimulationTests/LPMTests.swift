@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Landau–Pomeranchuk–Migdal suppression of bremsstrahlung against Migdal's limits and the

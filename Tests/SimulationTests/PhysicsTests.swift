@@ -1,12 +1,16 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Cross-sections and stopping powers against textbook and NIST values.
 @Suite struct PhysicsTests {
-  let tungsten = try! Material(spec: .init(name: "G4_W", density: 19.3, fractions: ["W": 1], meanExcitationEnergy: 727))
-  let water = try! Material(spec: .init(name: "G4_WATER", density: 1, fractions: ["H": 0.111894, "O": 0.888106], meanExcitationEnergy: 75))
+  let tungsten = try! Material(
+    spec: .init(name: "G4_W", density: 19.3, fractions: ["W": 1], meanExcitationEnergy: 727))
+  let water = try! Material(
+    spec: .init(
+      name: "G4_WATER", density: 1, fractions: ["H": 0.111894, "O": 0.888106], meanExcitationEnergy: 75))
 
   @Test func comptonTendsToThomsonAndFallsLikeKleinNishina() {
     let thomson = 8 * Double.pi / 3 * pow(PhysicsConstants.electronRadius, 2)
@@ -47,7 +51,8 @@ import TestSupport
     let table = MultipleScattering.ScreeningTable()
     for i in stride(from: 10, to: MultipleScattering.ScreeningTable.count, by: 50) {
       let lnMean = MultipleScattering.ScreeningTable.lnMin + Double(i) / table.invStep
-      #expect(isClose(log(MultipleScattering.wentzelMean(table.lnA[i])), lnMean, relative: 1e-6, absolute: 1e-6))
+      #expect(
+        isClose(log(MultipleScattering.wentzelMean(table.lnA[i])), lnMean, relative: 1e-6, absolute: 1e-6))
     }
     // Sampled ⟨1 − cos θ⟩ after s = 0.3 λ1 equals 1 − e^−0.3 (±2 %, 20000 draws).
     var rng = RandomStream(seed: 1, stream: 0)
@@ -57,7 +62,8 @@ import TestSupport
   }
 
   @Test func productionCutsAreInGeant4Range() throws {
-    let sim = try ShowerSimulator(geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(1000)), seed: 1)
+    let sim = try ShowerSimulator(
+      geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(1000)), seed: 1)
     let cuts = Dictionary(uniqueKeysWithValues: zip(sim.detector.materials.map(\.name), sim.cuts))
     // Geant4 0.7 mm: W-like ≈ 100 keV photons, ~1 MeV electrons; air at the 990 eV floor.
     #expect(isClose(cuts["TungstenDens24"]!.photon, 0.1, relative: 0.1))

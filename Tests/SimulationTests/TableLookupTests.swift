@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Simulation
 
 /// The hot-path shortcuts of the transport give exactly (bit for bit) what the plain formulas give.
@@ -34,7 +35,8 @@ import Testing
         let f = (r - a) / (tables.hot[hi * n + c] - a)
         let reference =
           r <= tables.hot[c]
-          ? EnergyGrid.minEnergy * r / tables.hot[c] : exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step)
+          ? EnergyGrid.minEnergy * r / tables.hot[c]
+          : exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step)
         let hint = Int(rng.uniform() * Double(EnergyGrid.count + 20)) - 10
         let got = tables.energy(range: r, particle: particle, hint: hint)
         #expect(got == reference, "range \(r) mm, hint \(hint): \(got) vs \(reference)")

@@ -1,10 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 @Suite struct TransportTests {
-  static func simulator(_ kind: ParticleKind, gev: Double, thetaDegrees: Double = 90, seed: UInt64 = 7) throws -> ShowerSimulator {
+  static func simulator(_ kind: ParticleKind, gev: Double, thetaDegrees: Double = 90, seed: UInt64 = 7) throws
+    -> ShowerSimulator
+  {
     try ShowerSimulator(
       geometry: .clicLike,
       generator: .init(particle: kind, energy: .fixed(gev * 1000), theta: .fixed(thetaDegrees * .pi / 180)),
@@ -65,10 +68,13 @@ import TestSupport
 
   @Test func invalidPrimariesAreRejected() {
     #expect(throws: SimulationError.self) {
-      try ShowerSimulator(geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(-1)), seed: 1)
+      try ShowerSimulator(
+        geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(-1)), seed: 1)
     }
     #expect(throws: SimulationError.self) {
-      try ShowerSimulator(geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(1), theta: .fixed(0)), seed: 1)
+      try ShowerSimulator(
+        geometry: .clicLike, generator: .init(particle: .electron, energy: .fixed(1), theta: .fixed(0)),
+        seed: 1)
     }
   }
 }

@@ -60,7 +60,8 @@ import Training
       .split(separator: "\n").map { try JSONDecoder().decode(MetricsRecord.self, from: Data($0.utf8)) }
     let validation = records.filter { $0.kind == "validation" }
     #expect(validation.count >= 3)
-    let energyError = validation.map { $0.discriminatorReal[1] }  // MAPE (%) of D's energy head on real showers
+    // MAPE (%) of D's energy head on real showers.
+    let energyError = validation.map { $0.discriminatorReal[1] }
     #expect(energyError.allSatisfy { $0.isFinite })
     // Epoch-to-epoch values are noisy (D's batch norms use running statistics with momentum 0.01):
     // compare the mean of the first two epochs with that of the last two.
@@ -69,7 +70,8 @@ import Training
     #expect(late < early, "validation energy MAPE per epoch: \(energyError)")
 
     let energies = (0..<100).map { 10_000 + Double($0 % 10) * 10_000 }  // 10 … 100 GeV, 10 each
-    let showers = try run.trainer.generate(energies: energies, thetas: Array(repeating: .pi / 2, count: 100), seed: 5)
+    let showers = try run.trainer.generate(
+      energies: energies, thetas: Array(repeating: .pi / 2, count: 100), seed: 5)
     let totals = showers.totalEnergies
     let rho = Self.spearman(energies, totals)
     print("convergence: validation energy MAPE per epoch \(energyError), Spearman \(rho)")

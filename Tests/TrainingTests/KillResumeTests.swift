@@ -43,7 +43,8 @@ import Training
     for round in 0..<3 {
       let process = Process()
       process.executableURL = TestEnvironment.calotwinExecutable
-      process.arguments = ["train", "--config", dir.file("train.yaml").path, "--quiet"] + (round > 0 ? ["--resume"] : [])
+      process.arguments =
+        ["train", "--config", dir.file("train.yaml").path, "--quiet"] + (round > 0 ? ["--resume"] : [])
       process.standardError = FileHandle.nullDevice
       process.standardOutput = FileHandle.nullDevice
       try process.run()
@@ -67,7 +68,10 @@ import Training
     // A final resume with a step limit finishes cleanly from the last checkpoint.
     let result = try runProcess(
       TestEnvironment.calotwinExecutable,
-      ["train", "--config", dir.file("train.yaml").path, "--resume", "--quiet", "--max-steps", "\(lastStep + 3)"])
+      [
+        "train", "--config", dir.file("train.yaml").path, "--resume", "--quiet", "--max-steps",
+        "\(lastStep + 3)",
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(checkpoints(output).last?.lastPathComponent == String(format: "step-%09d", lastStep + 3))
     try expectAllRestorable(output, config: config)

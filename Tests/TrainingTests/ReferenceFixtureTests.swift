@@ -24,8 +24,10 @@ import Training
   }
 
   func fixture(_ name: String) throws -> (Meta, [String: Tensor]) {
-    let json = try #require(Bundle.module.url(forResource: "gan_\(name)", withExtension: "json", subdirectory: "Fixtures"))
-    let st = try #require(Bundle.module.url(forResource: "gan_\(name)", withExtension: "safetensors", subdirectory: "Fixtures"))
+    let json = try #require(
+      Bundle.module.url(forResource: "gan_\(name)", withExtension: "json", subdirectory: "Fixtures"))
+    let st = try #require(
+      Bundle.module.url(forResource: "gan_\(name)", withExtension: "safetensors", subdirectory: "Fixtures"))
     return (try JSONDecoder().decode(Meta.self, from: Data(contentsOf: json)), try SafeTensors.load(from: st))
   }
 
@@ -65,22 +67,33 @@ import Training
     let xFake = try #require(ref["x_fake"])
     let energy = try #require(ref["energy"])
     let theta = try #require(ref["theta"])
-    let labels = BatchLabels(energy: energy, theta: theta, angleTarget: theta, ecalSum: try #require(ref["ecal"]))
+    let labels = BatchLabels(
+      energy: energy, theta: theta, angleTarget: theta, ecalSum: try #require(ref["ecal"]))
     let ones = try Tensor.ones([2, 1])
     let loss = GANLoss()
     let optD = RMSprop(parameters: d.parameters, learningRate: 1e-3, alpha: 0.9, eps: 1e-7)
     let optG = RMSprop(parameters: g.parameters, learningRate: 1e-3, alpha: 0.9, eps: 1e-7)
 
     let real = try withNoGrad { () throws(TorchError) in try g(xReal, training: true) }
-    #expect(firstMismatch(try sample(real, meta.samples), try values(ref["real.sample"]), relative: 1e-4, absolute: 1e-6) == nil)
+    #expect(
+      firstMismatch(
+        try sample(real, meta.samples), try values(ref["real.sample"]), relative: 1e-4, absolute: 1e-6) == nil
+    )
 
     // D step on the real batch.
     let outReal = try d(real, training: true)
     let termsReal = try loss(outReal, realTarget: ones, labels: labels)
-    for (head, t) in [("fake", outReal.realness), ("aux", outReal.energy), ("ang", outReal.angle), ("ecal", outReal.ecalSum)] {
-      #expect(firstMismatch(try t.toArray(), try values(ref["dreal.\(head)"]), relative: 1e-4, absolute: 1e-6) == nil, "D(real) head \(head)")
+    for (head, t) in [
+      ("fake", outReal.realness), ("aux", outReal.energy), ("ang", outReal.angle), ("ecal", outReal.ecalSum),
+    ] {
+      #expect(
+        firstMismatch(try t.toArray(), try values(ref["dreal.\(head)"]), relative: 1e-4, absolute: 1e-6)
+          == nil, "D(real) head \(head)")
     }
-    #expect(firstMismatch(try termsReal.values(), try values(ref["dreal.terms"]).map(Double.init), relative: 1e-4, absolute: 1e-6) == nil)
+    #expect(
+      firstMismatch(
+        try termsReal.values(), try values(ref["dreal.terms"]).map(Double.init), relative: 1e-4,
+        absolute: 1e-6) == nil)
     #expect(isClose(try termsReal.total.item(), Double(try values(ref["dreal.total"])[0]), relative: 1e-4))
     try optD.zeroGrad()
     try termsReal.total.backward()
@@ -94,17 +107,28 @@ import Training
     let termsFake = try loss(outFake, realTarget: ones, labels: labels)
     try termsFake.total.backward()
     try optG.step()
-    #expect(firstMismatch(try sample(fake, meta.samples), try values(ref["fake.sample"]), relative: 1e-4, absolute: 1e-6) == nil)
-    for (head, t) in [("fake", outFake.realness), ("aux", outFake.energy), ("ang", outFake.angle), ("ecal", outFake.ecalSum)] {
-      #expect(firstMismatch(try t.toArray(), try values(ref["gstep.\(head)"]), relative: 1e-4, absolute: 1e-6) == nil, "G step head \(head)")
+    #expect(
+      firstMismatch(
+        try sample(fake, meta.samples), try values(ref["fake.sample"]), relative: 1e-4, absolute: 1e-6) == nil
+    )
+    for (head, t) in [
+      ("fake", outFake.realness), ("aux", outFake.energy), ("ang", outFake.angle), ("ecal", outFake.ecalSum),
+    ] {
+      #expect(
+        firstMismatch(try t.toArray(), try values(ref["gstep.\(head)"]), relative: 1e-4, absolute: 1e-6)
+          == nil, "G step head \(head)")
     }
-    #expect(firstMismatch(try termsFake.values(), try values(ref["gstep.terms"]).map(Double.init), relative: 1e-4, absolute: 1e-6) == nil)
+    #expect(
+      firstMismatch(
+        try termsFake.values(), try values(ref["gstep.terms"]).map(Double.init), relative: 1e-4,
+        absolute: 1e-6) == nil)
 
     // Weights and running statistics after the steps.
     for (prefix, module) in [("generator.", g as any Module), ("discriminator.", d as any Module)] {
       for (name, tensor) in module.namedParameters + module.namedBuffers {
         let expected = try values(ref["after.\(prefix)\(name)"])
-        let mismatch = firstMismatch(try sample(tensor, meta.samples), expected, relative: 1e-5, absolute: 1e-5)
+        let mismatch = firstMismatch(
+          try sample(tensor, meta.samples), expected, relative: 1e-5, absolute: 1e-5)
         #expect(mismatch == nil, "\(prefix)\(name): \(mismatch ?? "")")
       }
     }

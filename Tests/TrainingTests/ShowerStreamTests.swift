@@ -49,7 +49,9 @@ import Training
   @Test func batchesAreFullAndMixFiles() throws {
     let stream = try ShowerStream(sources: sources(), config: config())
     var batches: [PreparedBatch] = []
-    try stream.forEachBatch(epoch: 0, part: .training) { batches.append($0); return true }
+    try stream.forEachBatch(epoch: 0, part: .training) {
+      batches.append($0); return true
+    }
     #expect(batches.allSatisfy { $0.count == 4 && $0.images.count == 4 * 12 * 12 * 10 })
     // Labels in network units: E / 100 GeV and the ECAL sum at 0.05 per MeV (2 % of E deposited).
     let b = try #require(batches.first)

@@ -44,7 +44,8 @@ import Training
     let dir = try TemporaryDirectory()
     try writeFile(dir.file("a.h5"), count: 10, shape: [12, 12, 10], seed: 1)
     try writeFile(dir.file("odd.h5"), count: 10, shape: [12, 12, 9], seed: 2)
-    let yaml = "model: {preset: reduced}\ndata: {files: [\(dir.file("a.h5").path), \(dir.file("odd.h5").path)]}\n"
+    let yaml =
+      "model: {preset: reduced}\ndata: {files: [\(dir.file("a.h5").path), \(dir.file("odd.h5").path)]}\n"
     let result = try train(dir, yaml)
     #expect(result.status == 2)
     #expect(result.stderr.contains("data.files[1]: \(dir.file("odd.h5").path)"), "\(result.stderr)")
@@ -52,11 +53,13 @@ import Training
     #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))  // nothing started
   }
 
-  @Test(.enabled(if: executableBuilt), arguments: [
-    ("batchSize: many\n", "batchSize"),
-    ("optimiser: {rho: 0.9}\n", "optimiser"),
-    ("data: {files: [/nonexistent/showers.h5]}\n", "/nonexistent/showers.h5"),
-  ])
+  @Test(
+    .enabled(if: executableBuilt),
+    arguments: [
+      ("batchSize: many\n", "batchSize"),
+      ("optimiser: {rho: 0.9}\n", "optimiser"),
+      ("data: {files: [/nonexistent/showers.h5]}\n", "/nonexistent/showers.h5"),
+    ])
   func badConfigsNameTheKeyOrFile(yaml: String, named: String) throws {
     let dir = try TemporaryDirectory()
     let result = try train(dir, yaml)

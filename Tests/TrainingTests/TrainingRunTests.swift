@@ -47,7 +47,10 @@ import Training
     let metrics = dir.file("b").appendingPathComponent("metrics.jsonl")
     let handle = try FileHandle(forWritingTo: metrics)
     try handle.seekToEnd()
-    try handle.write(contentsOf: Data(#"{"discriminatorFake":[],"discriminatorReal":[],"elapsed":1,"epoch":0,"generator":[],"kind":"train","step":4}\n{"kind":"tr"#.utf8))
+    try handle.write(
+      contentsOf: Data(
+        #"{"discriminatorFake":[],"discriminatorReal":[],"elapsed":1,"epoch":0,"generator":[],"kind":"train","step":4}\n{"kind":"tr"#
+          .utf8))
     try handle.close()
     c.maxSteps = 7
     let b2 = try TrainingRun(config: c, sources: sources(), output: dir.file("b"))
@@ -78,7 +81,9 @@ import Training
     let records = try String(contentsOf: dir.file("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
       .map { try JSONDecoder().decode(MetricsRecord.self, from: Data($0.utf8)) }
     #expect(records.map { "\($0.kind) \($0.step)" } == ["train 2"])
-    #expect(throws: TrainingError.self) { try TrainingRun(config: c, sources: sources(), output: dir.url).run(resume: false) }
+    #expect(throws: TrainingError.self) {
+      try TrainingRun(config: c, sources: sources(), output: dir.url).run(resume: false)
+    }
     // A leftover temporary folder (a write killed half-way) is ignored and removed.
     let leftover = Checkpoint.directory(output: dir.url).appendingPathComponent(".tmp-step-000000009-x")
     try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)

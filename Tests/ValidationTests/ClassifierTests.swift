@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// Calibration, AUC and JSD against numpy/scipy (Fixtures/calibration.json, 1e-9 relative), and the
@@ -12,10 +12,13 @@ import Validation
     let iso = Calibration.Isotonic(scores: scores, targets: labels.map { $0 ? 1 : 0 })
     #expect(firstMismatch(iso.x, f.doubles("isotonicX"), relative: 1e-12, absolute: 0) == nil)
     #expect(firstMismatch(iso.y, f.doubles("isotonicY"), relative: 1e-9, absolute: 1e-12) == nil)
-    #expect(firstMismatch(f.doubles("probe").map { iso($0) }, f.doubles("probeValues"), relative: 1e-9, absolute: 1e-12) == nil)
+    #expect(
+      firstMismatch(
+        f.doubles("probe").map { iso($0) }, f.doubles("probeValues"), relative: 1e-9, absolute: 1e-12) == nil)
     #expect(isClose(Calibration.auc(scores: scores, labels: labels), f.double("auc"), relative: 1e-9))
     let calibrated = scores.map { min(1 - 1e-6, max(1e-6, iso($0))) }
-    #expect(isClose(Calibration.jsd(probabilities: calibrated, labels: labels), f.double("jsd"), relative: 1e-9))
+    #expect(
+      isClose(Calibration.jsd(probabilities: calibrated, labels: labels), f.double("jsd"), relative: 1e-9))
   }
 
   static func gaussians(_ n: Int, d: Int, shift: Double, seed: UInt64) -> [Double] {
@@ -38,7 +41,8 @@ import Validation
   @Test func separableToyGivesAucOne() throws {
     let d = 8
     let r = try ClassifierTest(configuration: Self.configuration).run(
-      reference: Self.gaussians(3000, d: d, shift: 6, seed: 1), candidate: Self.gaussians(3000, d: d, shift: -6, seed: 2),
+      reference: Self.gaussians(3000, d: d, shift: 6, seed: 1),
+      candidate: Self.gaussians(3000, d: d, shift: -6, seed: 2),
       dimension: d)
     print("classifier AUC on the separable toy: \(r.auc), JSD \(r.jsd)")
     #expect(abs(r.auc - 1) <= 0.01, "AUC \(r.auc)")

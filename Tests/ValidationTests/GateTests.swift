@@ -1,7 +1,7 @@
 import Foundation
 import ShowerIO
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// Statistical behaviour of the comparison and the gate on toy showers (fixed seeds).
@@ -21,11 +21,15 @@ import Validation
 
   static func twoEnergies(_ n: Int) -> [Double] { (0..<n).map { $0 % 2 == 0 ? 10_000 : 50_000 } }
 
-  static func run(_ reference: FeatureTable, _ candidate: FeatureTable) async throws -> (SampleComparison, GateResult) {
+  static func run(_ reference: FeatureTable, _ candidate: FeatureTable) async throws -> (
+    SampleComparison, GateResult
+  ) {
     var configuration = Comparator.Configuration()
     configuration.distances = false
-    let result = try await Comparator(configuration: configuration).compare(reference: reference, candidate: candidate)
-    let gate = try await Gate(comparison: configuration).evaluate(result, reference: reference, candidate: candidate)
+    let result = try await Comparator(configuration: configuration).compare(
+      reference: reference, candidate: candidate)
+    let gate = try await Gate(comparison: configuration).evaluate(
+      result, reference: reference, candidate: candidate)
     return (result, gate)
   }
 
@@ -35,7 +39,8 @@ import Validation
     let candidate = try await Self.table(Self.twoEnergies(size), seed: seed + 1000)
     let (result, gate) = try await Self.run(reference, candidate)
     #expect(result.bins.map(\.bin.label) == ["all", "E=10GeV", "E=50GeV"])
-    #expect(gate.passed, "failing: \(gate.failures.map { "\($0.bin) \($0.rule) \($0.value) > \($0.threshold)" })")
+    #expect(
+      gate.passed, "failing: \(gate.failures.map { "\($0.bin) \($0.rule) \($0.value) > \($0.threshold)" })")
   }
 
   @Test func separationPowersFallBelowOnePercentAt5000Showers() async throws {
@@ -63,12 +68,16 @@ import Validation
     let reference = try await Self.table(Self.twoEnergies(100), seed: 1)
     let empty = FeatureTable(schema: FeatureSchema(layout: Self.layout))
     let comparator = Comparator()
-    await #expect(throws: ValidationError(.emptySample, "the candidate sample holds no shower", context: "candidate")) {
+    await #expect(
+      throws: ValidationError(.emptySample, "the candidate sample holds no shower", context: "candidate")
+    ) {
       _ = try await comparator.compare(reference: reference, candidate: empty)
     }
-    let other = FeatureTable(schema: FeatureSchema(layout: CalorimeterLayout(nx: 15, ny: 15, layers: 10, cellSize: 5.1)))
+    let other = FeatureTable(
+      schema: FeatureSchema(layout: CalorimeterLayout(nx: 15, ny: 15, layers: 10, cellSize: 5.1)))
     var otherFilled = other
-    try await otherFilled.append(ToyShowerModel(layout: otherFilled.schema.layout).showers(energies: [10_000], seed: 1))
+    try await otherFilled.append(
+      ToyShowerModel(layout: otherFilled.schema.layout).showers(energies: [10_000], seed: 1))
     do {
       _ = try await comparator.compare(reference: reference, candidate: otherFilled)
       Issue.record("geometry mismatch not detected")
@@ -84,7 +93,8 @@ import Validation
   }
 
   @Test func gateConfigurationDecodesPartialSettings() throws {
-    let json = #"{"factor": 3, "rules": [{"metric": "fpd", "maximum": 0.1}, {"metric": "separationPower", "feature": "R90"}]}"#
+    let json =
+      #"{"factor": 3, "rules": [{"metric": "fpd", "maximum": 0.1}, {"metric": "separationPower", "feature": "R90"}]}"#
     let c = try JSONDecoder().decode(GateConfiguration.self, from: Data(json.utf8))
     #expect(c.factor == 3 && c.rounds == 20)
     #expect(c.rules == [GateRule(.fpd, maximum: 0.1), GateRule(.separationPower, "R90")])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// Observables on the shared Geant4 sample against the numbers its README states for these
@@ -28,14 +28,18 @@ import Validation
     #expect(abs(mean("R90", low) - 16.28) <= 0.005)
     #expect(abs(mean("R90", high) - 15.47) <= 0.005)
     // Central cell / 3×3 / 5×5 fractions.
-    for (name, ref10, ref100) in [("frac_1x1", 0.469, 0.484), ("frac_3x3", 0.774, 0.788), ("frac_5x5", 0.877, 0.885)] {
+    for (name, ref10, ref100) in [
+      ("frac_1x1", 0.469, 0.484), ("frac_3x3", 0.774, 0.788), ("frac_5x5", 0.877, 0.885),
+    ] {
       #expect(abs(mean(name, low) - ref10) <= 0.0005, "\(name) 10 GeV: \(mean(name, low))")
       #expect(abs(mean(name, high) - ref100) <= 0.0005, "\(name) 100 GeV: \(mean(name, high))")
     }
     // Layer of maximum of the mean longitudinal profile: 8 and 11.
     let layers = s.group("E_layer")!
     func peak(_ rows: Range<Int>) -> Int {
-      let profile = (0..<layers.count).map { l in table.column(layers.offset + l, rows: Array(rows)).reduce(0, +) }
+      let profile = (0..<layers.count).map { l in
+        table.column(layers.offset + l, rows: Array(rows)).reduce(0, +)
+      }
       return profile.indices.max { profile[$0] < profile[$1] }!
     }
     #expect(peak(low) == 8)

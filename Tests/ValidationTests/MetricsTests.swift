@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// Metrics against numpy/scipy references (Fixtures/metrics.json), relative tolerance 1e-6.

@@ -1,7 +1,7 @@
 import Foundation
 import ShowerIO
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// Observables against numpy array code (Fixtures/observables.json), relative tolerance 1e-6
@@ -55,7 +55,8 @@ import Validation
       for i in reference.indices {
         let group = table.schema.group(name)!
         let swift = Array(table.row(i)[(table.row(i).startIndex + group.offset)...].prefix(group.count))
-        #expect(firstMismatch(swift, reference[i], relative: 1e-6, absolute: 1e-7) == nil, "\(name) shower \(i)")
+        #expect(
+          firstMismatch(swift, reference[i], relative: 1e-6, absolute: 1e-7) == nil, "\(name) shower \(i)")
       }
     }
     let spectra = FixtureLoader.matrix(fixture["spectra"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// Opens the HTML report in headless Chromium (Debian package `chromium`): no console errors, and
@@ -19,14 +19,17 @@ import Validation
       ])
   }
 
-  @Test(.enabled(if: TestEnvironment.slowTestsEnabled && chromium != nil, "CALOTWIN_SLOW_TESTS=1 and chromium"))
+  @Test(
+    .enabled(if: TestEnvironment.slowTestsEnabled && chromium != nil, "CALOTWIN_SLOW_TESTS=1 and chromium"))
   func reportRendersInHeadlessChromium() async throws {
     let dir = try TemporaryDirectory()
     try ReportWriter.write(try await ReportTests.report(scale: 1.05), to: dir.file("report"))
     try Data("<!DOCTYPE html><html><body></body></html>".utf8).write(to: dir.file("blank.html"))
     let shot = try Self.screenshot(dir.file("report/index.html"), to: dir.file("report.png"))
     #expect(shot.status == 0, "\(shot.stderr)")
-    let console = shot.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+    let console = shot.stderr.split(separator: "\n").filter {
+      $0.contains("CONSOLE") || $0.contains("Uncaught")
+    }
     #expect(console.isEmpty, "console: \(console)")
     _ = try Self.screenshot(dir.file("blank.html"), to: dir.file("blank.png"))
     let size = try Data(contentsOf: dir.file("report.png")).count

@@ -1,7 +1,7 @@
 import Foundation
 import ShowerIO
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 #if canImport(FoundationXML)
@@ -25,8 +25,10 @@ import Validation
     configuration.physics.fpdBatches = 2
     configuration.physics.kpdBatchSize = 100
     configuration.physics.kpdBatches = 3
-    let result = try await Comparator(configuration: configuration).compare(reference: reference, candidate: candidate)
-    let gate = try await Gate(comparison: configuration).evaluate(result, reference: reference, candidate: candidate)
+    let result = try await Comparator(configuration: configuration).compare(
+      reference: reference, candidate: candidate)
+    let gate = try await Gate(comparison: configuration).evaluate(
+      result, reference: reference, candidate: candidate)
     return HTMLReport(comparison: result, gate: gate, referenceName: "sim <1>.h5", candidateName: "gen.h5")
   }
 
@@ -45,7 +47,9 @@ import Validation
     #expect(html.contains("font-weight=\"bold\">E_layer[8]</text>"))
     let parser = XMLParser(data: Data(html.utf8))
     #expect(parser.parse(), "HTML is not well-formed XML: \(String(describing: parser.parserError))")
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.file("metrics.json"))) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: directory.file("metrics.json")))
+      as! [String: Any]
     #expect(json["passed"] as? Bool == false)
     let comparison = json["comparison"] as! [String: Any]
     #expect((comparison["bins"] as! [Any]).count == 3)

@@ -1,7 +1,7 @@
 import Foundation
 import ShowerIO
-import Testing
 import TestSupport
+import Testing
 import Validation
 
 /// `Validator` with the classifier test switched on: AUC/JSD in metrics.json, the report and the gate.
@@ -68,10 +68,12 @@ import Validation
     var gate = GateConfiguration()
     gate.rules = [GateRule(.classifierAUC)]
     var table = FeatureTable(schema: FeatureSchema(layout: Self.layout))
-    try await table.append(ToyShowerModel(layout: Self.layout).showers(energies: GateTests.twoEnergies(120), seed: 3))
+    try await table.append(
+      ToyShowerModel(layout: Self.layout).showers(energies: GateTests.twoEnergies(120), seed: 3))
     var configuration = Comparator.Configuration()
     configuration.distances = false
-    let result = try await Comparator(configuration: configuration).compare(reference: table, candidate: table)
+    let result = try await Comparator(configuration: configuration).compare(
+      reference: table, candidate: table)
     #expect(result.classifier == nil)
     await #expect(throws: ValidationError.self) {
       _ = try await Gate(configuration: gate, comparison: configuration).evaluate(

@@ -21,7 +21,9 @@ extension HDF5File {
       let length = H5Aget_name(attribute, 0, nil)
       guard length > 0 else { continue }
       var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-      _ = unsafe buffer.withUnsafeMutableBufferPointer { unsafe H5Aget_name(attribute, $0.count, $0.baseAddress) }
+      _ = unsafe buffer.withUnsafeMutableBufferPointer {
+        unsafe H5Aget_name(attribute, $0.count, $0.baseAddress)
+      }
       let name = unsafe buffer.withUnsafeBufferPointer { unsafe String(cString: $0.baseAddress!) }
       result[name] = attributeText(attribute)
     }
@@ -65,10 +67,13 @@ extension HDF5File {
   }
 
   /// Writes a scalar UTF-8 string attribute on an object (replacing one of the same name).
-  func writeAttribute(_ name: String, _ value: String, on object: hid_t, dataset: String? = nil) throws(ShowerIOError) {
+  func writeAttribute(_ name: String, _ value: String, on object: hid_t, dataset: String? = nil)
+    throws(ShowerIOError)
+  {
     let status = unsafe swh5_write_string_attribute(object, name, value)
     guard status >= 0 else {
-      throw HDF5Library.failure(.writeFailed, "cannot write attribute '\(name)'", file: path, dataset: dataset)
+      throw HDF5Library.failure(
+        .writeFailed, "cannot write attribute '\(name)'", file: path, dataset: dataset)
     }
   }
 }

@@ -11,11 +11,13 @@ extension HDF5File {
     }
     var names: [String] = []
     for index in 0..<info.nlinks {
-      let length = unsafe H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, swh5_p_default())
+      let length = unsafe H5Lget_name_by_idx(
+        id, ".", H5_INDEX_NAME, H5_ITER_INC, index, nil, 0, swh5_p_default())
       guard length > 0 else { continue }
       var buffer = [CChar](repeating: 0, count: Int(length) + 1)
       _ = unsafe buffer.withUnsafeMutableBufferPointer {
-        unsafe H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, index, $0.baseAddress, $0.count, swh5_p_default())
+        unsafe H5Lget_name_by_idx(
+          id, ".", H5_INDEX_NAME, H5_ITER_INC, index, $0.baseAddress, $0.count, swh5_p_default())
       }
       let name = unsafe buffer.withUnsafeBufferPointer { unsafe String(cString: $0.baseAddress!) }
       if isDataset(name) { names.append(name) }
@@ -45,7 +47,9 @@ extension HDF5File {
   func openDataset(_ name: String) throws(ShowerIOError) -> HDF5Handle {
     guard isDataset(name) else {
       let present = datasetNames()
-      let listing = present.isEmpty ? "the file has no datasets" : "it has " + present.map { "'\($0)'" }.joined(separator: ", ")
+      let listing =
+        present.isEmpty
+        ? "the file has no datasets" : "it has " + present.map { "'\($0)'" }.joined(separator: ", ")
       throw ShowerIOError(
         .missingDataset,
         "no dataset '\(name)' in \(fileName)\(ShowerIOError.didYouMean(name, in: present)) (\(listing))",
@@ -53,7 +57,8 @@ extension HDF5File {
     }
     return try HDF5Handle(
       unsafe H5Dopen2(id, name, swh5_p_default()), .dataset,
-      orThrow: HDF5Library.failure(.corrupt, "cannot open the dataset; the file may be damaged", file: path, dataset: name))
+      orThrow: HDF5Library.failure(
+        .corrupt, "cannot open the dataset; the file may be damaged", file: path, dataset: name))
   }
 
   /// The file's name without its folder, for short messages.
@@ -117,7 +122,8 @@ extension HDF5File {
         var count = 4
         var values = [UInt32](repeating: 0, count: 4)
         var filterConfig: UInt32 = 0
-        let filter = unsafe H5Pget_filter2(plist, UInt32(index), &flags, &count, &values, 0, nil, &filterConfig)
+        let filter = unsafe H5Pget_filter2(
+          plist, UInt32(index), &flags, &count, &values, 0, nil, &filterConfig)
         switch filter {
         case H5Z_FILTER_DEFLATE: filters.append(count > 0 ? "gzip \(values[0])" : "gzip")
         case H5Z_FILTER_SHUFFLE: filters.append("shuffle")

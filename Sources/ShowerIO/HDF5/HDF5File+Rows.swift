@@ -32,7 +32,8 @@ extension HDF5File {
     // of iterating element by element (a rank-1 memory space made reads ~5× slower).
     let memorySpace = try HDF5Handle(
       unsafe H5Screate_simple(Int32(count.count), &count, nil), .dataspace,
-      orThrow: HDF5Library.failure(.hdf5Failure, "cannot create a memory dataspace", file: path, dataset: name))
+      orThrow: HDF5Library.failure(
+        .hdf5Failure, "cannot create a memory dataspace", file: path, dataset: name))
     var values = [T](repeating: zero, count: total)
     let status = unsafe values.withUnsafeMutableBytes {
       unsafe H5Dread(dataset.id, memoryType, memorySpace.id, fileSpace.id, swh5_p_default(), $0.baseAddress)
@@ -43,8 +44,10 @@ extension HDF5File {
       var event = rows.lowerBound
       if rows.count > 1 {
         for row in rows {
-          let readable = (try? readRows(
-            dataset, name: name, shape: shape, rows: row..<row + 1, memoryType: memoryType, zero: zero)) != nil
+          let readable =
+            (try? readRows(
+              dataset, name: name, shape: shape, rows: row..<row + 1, memoryType: memoryType, zero: zero))
+            != nil
           if !readable {
             event = row
             break
@@ -69,7 +72,8 @@ extension HDF5File {
       (code, what) = (.corrupt, "the data is damaged")
     }
     return ShowerIOError(
-      code, "cannot read this shower: \(what); copy or regenerate the file"
+      code,
+      "cannot read this shower: \(what); copy or regenerate the file"
         + (stack.isEmpty ? "" : " (HDF5: \(stack))"),
       file: file, dataset: dataset, event: event)
   }
@@ -118,7 +122,8 @@ extension HDF5File {
     let dataset = try openDataset(name)
     let shape = try shape(of: dataset, name: name)
     let perRow = shape.dropFirst().reduce(1, *)
-    precondition(values.count == rows * perRow, "appendRows: \(values.count) values for \(rows) rows of \(perRow)")
+    precondition(
+      values.count == rows * perRow, "appendRows: \(values.count) values for \(rows) rows of \(perRow)")
     var newDims = shape.map { hsize_t($0) }
     newDims[0] += hsize_t(rows)
     try unsafe H5Dset_extent(dataset.id, &newDims).check(
@@ -134,12 +139,14 @@ extension HDF5File {
       HDF5Library.failure(.writeFailed, "cannot select the new rows", file: path, dataset: name))
     let memorySpace = try HDF5Handle(
       unsafe H5Screate_simple(Int32(count.count), &count, nil), .dataspace,
-      orThrow: HDF5Library.failure(.writeFailed, "cannot create a memory dataspace", file: path, dataset: name))
+      orThrow: HDF5Library.failure(
+        .writeFailed, "cannot create a memory dataspace", file: path, dataset: name))
     let status = unsafe values.withUnsafeBytes {
       unsafe H5Dwrite(dataset.id, memoryType, memorySpace.id, fileSpace.id, swh5_p_default(), $0.baseAddress)
     }
     guard status >= 0 else {
-      throw HDF5Library.failure(.writeFailed, "cannot write rows; is the disk full?", file: path, dataset: name)
+      throw HDF5Library.failure(
+        .writeFailed, "cannot write rows; is the disk full?", file: path, dataset: name)
     }
   }
 }

@@ -44,7 +44,9 @@ enum HDF5Library {
   /// The current HDF5 error stack as one line (innermost first), clearing it.
   static func takeErrorStack() -> String {
     var buffer = [CChar](repeating: 0, count: 1024)
-    let count = unsafe buffer.withUnsafeMutableBufferPointer { unsafe swh5_take_error_stack($0.baseAddress, $0.count) }
+    let count = unsafe buffer.withUnsafeMutableBufferPointer {
+      unsafe swh5_take_error_stack($0.baseAddress, $0.count)
+    }
     guard count > 0 else { return "" }
     return unsafe buffer.withUnsafeBufferPointer { unsafe String(cString: $0.baseAddress!) }
   }

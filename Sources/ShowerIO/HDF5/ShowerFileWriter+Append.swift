@@ -24,7 +24,8 @@ extension ShowerFileWriter {
       throw ShowerIOError(.invalidArgument, "the writer is finished; start a new one", file: url.path)
     }
     guard batch.count > 0 else { return }
-    let shapeMatches = layout == .caloChallenge
+    let shapeMatches =
+      layout == .caloChallenge
       ? batch.cellsPerShower == cellShape[0] : batch.cellShape == cellShape
     guard shapeMatches else {
       throw ShowerIOError(
@@ -44,7 +45,8 @@ extension ShowerFileWriter {
           try file.appendRows("showers", values: batch.cells, rows: n, memoryType: swh5_native_float())
         }
         try file.appendRows(
-          "incident_energies", values: batch.energy.map { Float($0) }, rows: n, memoryType: swh5_native_float())
+          "incident_energies", values: batch.energy.map { Float($0) }, rows: n,
+          memoryType: swh5_native_float())
       case .caloTwin, .lcd:
         if let chunks {
           try file.appendChunks("ECAL", chunks: chunks, startRow: start)

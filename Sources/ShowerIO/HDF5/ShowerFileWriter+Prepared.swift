@@ -81,7 +81,8 @@ extension HDF5File {
     let dataset = try openDataset(name)
     let shape = try shape(of: dataset, name: name)
     guard shape[0] == startRow else {
-      throw ShowerIOError(.writeFailed, "dataset has \(shape[0]) rows, expected \(startRow)", file: path, dataset: name)
+      throw ShowerIOError(
+        .writeFailed, "dataset has \(shape[0]) rows, expected \(startRow)", file: path, dataset: name)
     }
     var newDims = shape.map { hsize_t($0) }
     newDims[0] += hsize_t(chunks.count)
@@ -95,7 +96,8 @@ extension HDF5File {
           dataset.id, swh5_p_default(), chunk.compressed ? 0 : 1, &offset, $0.count, $0.baseAddress)
       }
       guard status >= 0 else {
-        throw HDF5Library.failure(.writeFailed, "cannot write a chunk; is the disk full?", file: path, dataset: name)
+        throw HDF5Library.failure(
+          .writeFailed, "cannot write a chunk; is the disk full?", file: path, dataset: name)
       }
     }
   }

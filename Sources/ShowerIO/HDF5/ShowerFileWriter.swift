@@ -65,13 +65,15 @@ public final class ShowerFileWriter {
         .invalidArgument, "the LCD layout is read-only; write .caloTwin or .caloChallenge", file: url.path)
     }
     guard !cellShape.isEmpty, cellShape.allSatisfy({ $0 > 0 }) else {
-      throw ShowerIOError(.invalidArgument, "cell shape \(cellShape) must have positive sizes", file: url.path)
+      throw ShowerIOError(
+        .invalidArgument, "cell shape \(cellShape) must have positive sizes", file: url.path)
     }
     self.url = url
     self.layout = layout
     self.cellShape = layout == .caloChallenge ? [cellShape.reduce(1, *)] : cellShape
     let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    temporaryPath = url.deletingLastPathComponent()
+    temporaryPath =
+      url.deletingLastPathComponent()
       .appendingPathComponent(".\(url.lastPathComponent).tmp-\(suffix)").path
     let file = try HDF5File.create(temporaryPath)
     currentFile = file
@@ -104,7 +106,9 @@ public final class ShowerFileWriter {
           "ECAL", rowShape: cellShape, fileType: swh5_ieee_f32le(), chunkRows: 1, gzipLevel: Self.gzipLevel)
         let ecal = try file.openDataset("ECAL")
         try file.writeAttribute("unit", "MeV", on: ecal.id, dataset: "ECAL")
-        for (name, type) in [("energy", swh5_ieee_f32le()), ("theta", swh5_ieee_f32le()), ("pdgID", swh5_std_i32le())] {
+        for (name, type) in [
+          ("energy", swh5_ieee_f32le()), ("theta", swh5_ieee_f32le()), ("pdgID", swh5_std_i32le()),
+        ] {
           try file.createGrowingDataset(name, rowShape: [], fileType: type, chunkRows: 1024, gzipLevel: nil)
         }
         var fileAttributes = ["unit": "MeV", "energy_unit": "GeV", "theta_unit": "rad"]

@@ -132,7 +132,8 @@ struct ShowerReadPlan: Sendable {
     if let pdgID {
       let dataset = try file.openDataset(pdgID)
       batch.pdgID = try file.readRows(
-        dataset, name: pdgID, shape: try file.shape(of: dataset, name: pdgID), rows: range, memoryType: swh5_native_int32(), zero: Int32(0))
+        dataset, name: pdgID, shape: try file.shape(of: dataset, name: pdgID), rows: range,
+        memoryType: swh5_native_int32(), zero: Int32(0))
     } else {
       batch.pdgID = Array(repeating: 0, count: range.count)
     }
@@ -141,9 +142,11 @@ struct ShowerReadPlan: Sendable {
   }
 
   /// Rows `range` of a per-shower dataset (shape `[N]` or `[N, 1]`) as Double.
-  private func column(_ name: String, _ range: Range<Int>, _ file: HDF5File) throws(ShowerIOError) -> [Double] {
+  private func column(_ name: String, _ range: Range<Int>, _ file: HDF5File) throws(ShowerIOError) -> [Double]
+  {
     let dataset = try file.openDataset(name)
     return try file.readRows(
-      dataset, name: name, shape: try file.shape(of: dataset, name: name), rows: range, memoryType: swh5_native_double(), zero: 0.0)
+      dataset, name: name, shape: try file.shape(of: dataset, name: name), rows: range,
+      memoryType: swh5_native_double(), zero: 0.0)
   }
 }

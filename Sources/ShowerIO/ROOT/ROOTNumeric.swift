@@ -79,7 +79,8 @@ func appendDecoded<T: ROOTNumeric>(
     case .uint16:
       for _ in 0..<count {
         out.append(
-          T.fromROOT(unsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian)))
+          T.fromROOT(unsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian))
+        )
         p += 2
       }
     case .int32:
@@ -93,7 +94,8 @@ func appendDecoded<T: ROOTNumeric>(
     case .uint32:
       for _ in 0..<count {
         out.append(
-          T.fromROOT(unsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian)))
+          T.fromROOT(unsigned: UInt64(unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))
+        )
         p += 4
       }
     case .int64:
@@ -106,7 +108,8 @@ func appendDecoded<T: ROOTNumeric>(
       }
     case .uint64:
       for _ in 0..<count {
-        out.append(T.fromROOT(unsigned: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian))
+        out.append(
+          T.fromROOT(unsigned: unsafe raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian))
         p += 8
       }
     case .float:

@@ -21,10 +21,12 @@ extension Detector {
   /// A human-readable description: materials with X0, E_c, R_M, and the stack.
   public func describe(cuts: [ProductionCuts]? = nil) -> String {
     var lines: [String] = ["geometry: \(config.name)"]
-    lines.append(String(
-      format: "stack: %d slices, %d readout layers, depth %.2f mm = %.2f X0; window %d x %d cells of %.2f mm (%.1f x %.1f mm)",
-      slices.count, readoutLayers, depth, depthInRadiationLengths, config.cellsX, config.cellsY,
-      config.cellSize, 2 * halfWidthX, 2 * halfWidthY))
+    lines.append(
+      String(
+        format:
+          "stack: %d slices, %d readout layers, depth %.2f mm = %.2f X0; window %d x %d cells of %.2f mm (%.1f x %.1f mm)",
+        slices.count, readoutLayers, depth, depthInRadiationLengths, config.cellsX, config.cellsY,
+        config.cellSize, 2 * halfWidthX, 2 * halfWidthY))
     lines.append("materials:")
     for (i, m) in materials.enumerated() {
       let comp = zip(m.elements, m.massFractions).map { "\($0.symbol) " + String(format: "%.4f", $1) }
@@ -49,7 +51,9 @@ extension Detector {
       for s in group.slices {
         if let m = materials.first(where: { $0.name == s.material }) { x0 += s.thickness / m.radiationLength }
       }
-      lines.append("  group \(i): \(group.repeat) x [\(parts.joined(separator: " | "))] = " + String(format: "%.4f X0 each", x0))
+      lines.append(
+        "  group \(i): \(group.repeat) x [\(parts.joined(separator: " | "))] = "
+          + String(format: "%.4f X0 each", x0))
     }
     return lines.joined(separator: "\n")
   }

@@ -42,7 +42,9 @@ public struct Detector: Sendable {
     guard config.cellSize > 0, config.cellsX > 0, config.cellsY > 0 else {
       throw SimulationError(
         code: .invalidGeometry,
-        message: "cell grid \(config.cellsX) x \(config.cellsY) of \(config.cellSize) mm is empty; give positive cellSize, cellsX, cellsY")
+        message:
+          "cell grid \(config.cellsX) x \(config.cellsY) of \(config.cellSize) mm is empty; give positive cellSize, cellsX, cellsY"
+      )
     }
     var materials: [Material] = []
     var index: [String: Int] = [:]
@@ -51,7 +53,8 @@ public struct Detector: Sendable {
     var layer = 0
     for group in config.layers {
       guard group.repeat >= 0 else {
-        throw SimulationError(code: .invalidGeometry, message: "layer group repeats \(group.repeat) times; give repeat >= 0")
+        throw SimulationError(
+          code: .invalidGeometry, message: "layer group repeats \(group.repeat) times; give repeat >= 0")
       }
       for _ in 0..<group.repeat {
         var hasActive = false
@@ -66,22 +69,27 @@ public struct Detector: Sendable {
               let names = config.materials.map(\.name).joined(separator: ", ")
               throw SimulationError(
                 code: .invalidGeometry,
-                message: "slice uses material '\(s.material)', which the geometry does not define; defined: \(names)")
+                message:
+                  "slice uses material '\(s.material)', which the geometry does not define; defined: \(names)"
+              )
             }
             index[s.material] = materials.count
             materials.append(try Material(spec: spec))
           }
           if s.role == .active { hasActive = true }
           slices.append(
-            Slice(z0: z, z1: z + s.thickness, material: index[s.material]!, role: s.role,
-                  layer: s.role == .active ? layer : -1))
+            Slice(
+              z0: z, z1: z + s.thickness, material: index[s.material]!, role: s.role,
+              layer: s.role == .active ? layer : -1))
           z += s.thickness
         }
         if hasActive { layer += 1 }
       }
     }
     guard layer > 0 else {
-      throw SimulationError(code: .invalidGeometry, message: "the geometry has no slice with role 'active'; mark the sensor slices active")
+      throw SimulationError(
+        code: .invalidGeometry,
+        message: "the geometry has no slice with role 'active'; mark the sensor slices active")
     }
     self.config = config
     self.materials = materials

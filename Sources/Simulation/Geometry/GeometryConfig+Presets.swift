@@ -54,8 +54,8 @@ extension GeometryConfig {
         name: "G4_W", density: 19.3, fractions: ["W": 1], meanExcitationEnergy: 727,
         densityEffect: [5.4059, 0.2167, 3.4960, 0.15509, 2.8447]),
       MaterialSpec(
-          name: "G4_Si", density: 2.33, fractions: ["Si": 1], meanExcitationEnergy: 173,
-          densityEffect: [4.4355, 0.2015, 2.8716, 0.14921, 3.2546]),
+        name: "G4_Si", density: 2.33, fractions: ["Si": 1], meanExcitationEnergy: 173,
+        densityEffect: [4.4355, 0.2015, 2.8716, 0.14921, 3.2546]),
     ],
     layers: [
       LayerGroup(

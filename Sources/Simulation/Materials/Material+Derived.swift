@@ -92,7 +92,9 @@ extension Material {
   }
 
   /// Density-effect correction δ at x = log10(βγ).
-  func densityCorrection(x: Double, params p: (c: Double, x0: Double, x1: Double, a: Double, m: Double)) -> Double {
+  func densityCorrection(x: Double, params p: (c: Double, x0: Double, x1: Double, a: Double, m: Double))
+    -> Double
+  {
     if x < p.x0 { return 0 }
     let base = 2 * log(10) * x - p.c
     if x < p.x1 { return base + p.a * pow(p.x1 - x, p.m) }

@@ -64,7 +64,8 @@ public struct Material: Sendable {
       guard d.count == 5, d.allSatisfy({ $0.isFinite }), d[2] > d[1], d[4] > 0 else {
         throw SimulationError(
           code: .invalidGeometry,
-          message: "material '\(spec.name)' has densityEffect \(d); give [C, x0, x1, a, m] with x1 > x0 and m > 0")
+          message:
+            "material '\(spec.name)' has densityEffect \(d); give [C, x0, x1, a, m] with x1 > x0 and m > 0")
       }
     }
     tabulatedDensityEffect = spec.densityEffect

@@ -39,7 +39,9 @@ public struct PrimaryGenerator: Sendable, Codable, Equatable {
   /// Gaussian smearing (σ, mm) of the entry point in x and y; 0 for none.
   public var positionSmearing: Double
 
-  public init(particle: ParticleKind, energy: Spectrum, theta: Spectrum = .fixed(.pi / 2), positionSmearing: Double = 0) {
+  public init(
+    particle: ParticleKind, energy: Spectrum, theta: Spectrum = .fixed(.pi / 2), positionSmearing: Double = 0
+  ) {
     self.particle = particle
     self.energy = energy
     self.theta = theta
@@ -52,16 +54,20 @@ public struct PrimaryGenerator: Sendable, Codable, Equatable {
     guard e0 > 0, e1 >= e0, e1 <= 1e7, e0.isFinite, e1.isFinite else {
       throw SimulationError(
         code: .invalidPrimary,
-        message: "energy range \(e0)...\(e1) MeV is invalid; give energies above 0 and at most 10 TeV, low <= high")
+        message:
+          "energy range \(e0)...\(e1) MeV is invalid; give energies above 0 and at most 10 TeV, low <= high")
     }
     let (t0, t1) = theta.range
     guard t0 > 0, t1 < Double.pi, t1 >= t0 else {
       throw SimulationError(
         code: .invalidPrimary,
-        message: "theta range \(t0 * 180 / .pi)...\(t1 * 180 / .pi) degrees is invalid; give angles strictly between 0 and 180 degrees")
+        message:
+          "theta range \(t0 * 180 / .pi)...\(t1 * 180 / .pi) degrees is invalid; give angles strictly between 0 and 180 degrees"
+      )
     }
     guard positionSmearing >= 0, positionSmearing.isFinite else {
-      throw SimulationError(code: .invalidPrimary, message: "position smearing \(positionSmearing) mm must be >= 0")
+      throw SimulationError(
+        code: .invalidPrimary, message: "position smearing \(positionSmearing) mm must be >= 0")
     }
   }
 

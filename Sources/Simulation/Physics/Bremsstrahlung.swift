@@ -20,10 +20,12 @@ struct Bremsstrahlung: Sendable {
   init(material: Material) {
     atoms = zip(material.elements, material.atomDensities).map { ScreenedAtom(z: $0.z, density: $1) }
     let lambdaBar = PhysicsConstants.hbarC / PhysicsConstants.electronMass
-    densityFactor = 4 * Double.pi * PhysicsConstants.electronRadius * lambdaBar * lambdaBar
+    densityFactor =
+      4 * Double.pi * PhysicsConstants.electronRadius * lambdaBar * lambdaBar
       * material.electronDensity
     let m = PhysicsConstants.electronMass
-    lpmEnergy = PhysicsConstants.alpha * m * m * material.radiationLength
+    lpmEnergy =
+      PhysicsConstants.alpha * m * m * material.radiationLength
       / (4 * Double.pi * PhysicsConstants.hbarC)
     let z13 = atoms.map(\.z13).max() ?? 1
     lpmS1 = (z13 / 184.15) * (z13 / 184.15)
@@ -53,7 +55,8 @@ struct Bremsstrahlung: Sendable {
       let (t1, t2) = atom.brackets(delta: delta)
       sum += atom.density * (a1 * t1 + a2 * t2)
     }
-    var value = max(0, sum) * PhysicsConstants.alpha * PhysicsConstants.electronRadius
+    var value =
+      max(0, sum) * PhysicsConstants.alpha * PhysicsConstants.electronRadius
       * PhysicsConstants.electronRadius
     if e > 1000 { value *= lpmSuppression(energy: e, photon: k) }
     return value

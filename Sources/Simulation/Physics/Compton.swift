@@ -9,7 +9,8 @@ enum Compton {
     let re = PhysicsConstants.electronRadius
     if k < 1e-3 { return 8 * Double.pi / 3 * re * re * (1 - 2 * k) }
     let l = log(1 + 2 * k)
-    let term = (1 + k) / (k * k) * (2 * (1 + k) / (1 + 2 * k) - l / k) + l / (2 * k)
+    let term =
+      (1 + k) / (k * k) * (2 * (1 + k) / (1 + 2 * k) - l / k) + l / (2 * k)
       - (1 + 3 * k) / ((1 + 2 * k) * (1 + 2 * k))
     return 2 * Double.pi * re * re * term
   }

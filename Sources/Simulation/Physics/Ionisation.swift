@@ -30,14 +30,16 @@ struct Ionisation: Sendable {
     let d = min(cut, tmax) / m
     var dedx: Double
     if !positron {
-      dedx = log(2 * (tau + 2) / eexc2) - 1 - beta2 + log((tau - d) * d) + tau / (tau - d)
+      dedx =
+        log(2 * (tau + 2) / eexc2) - 1 - beta2 + log((tau - d) * d) + tau / (tau - d)
         + (0.5 * d * d + (2 * tau + 1) * log(1 - d / tau)) / gamma2
     } else {
       let y = 1 / (1 + gam)
       let d2 = d * d * 0.5
       let d3 = d2 * d / 1.5
       let d4 = d3 * d * 0.75
-      dedx = log(2 * (tau + 2) / eexc2) + log(tau * d)
+      dedx =
+        log(2 * (tau + 2) / eexc2) + log(tau * d)
         - beta2 * (tau + 2 * d - y * (3 * d2 + y * (d - d3 + y * (d2 - tau * d3 + d4)))) / tau
     }
     let x = log(bg2) / (2 * log(10.0))
@@ -59,8 +61,9 @@ struct Ionisation: Sendable {
     var cross: Double
     if !positron {
       let gg = (2 * gam - 1) / gamma2
-      cross = ((xmax - xmin) * (1 - gg + 1 / (xmin * xmax) + 1 / ((1 - xmin) * (1 - xmax)))
-        - gg * log(xmax * (1 - xmin) / (xmin * (1 - xmax)))) / beta2
+      cross =
+        ((xmax - xmin) * (1 - gg + 1 / (xmin * xmax) + 1 / ((1 - xmin) * (1 - xmax)))
+          - gg * log(xmax * (1 - xmin) / (xmin * (1 - xmax)))) / beta2
     } else {
       let y = 1 / (1 + gam)
       let y2 = y * y
@@ -70,8 +73,10 @@ struct Ionisation: Sendable {
       let y122 = y12 * y12
       let b4 = y122 * y12
       let b3 = b4 + y122
-      cross = (xmax - xmin) * (1 / (beta2 * xmin * xmax) + b2 - 0.5 * b3 * (xmin + xmax)
-        + b4 * (xmin * xmin + xmin * xmax + xmax * xmax) / 3) - b1 * log(xmax / xmin)
+      cross =
+        (xmax - xmin)
+        * (1 / (beta2 * xmin * xmax) + b2 - 0.5 * b3 * (xmin + xmax)
+          + b4 * (xmin * xmin + xmin * xmax + xmax * xmax) / 3) - b1 * log(xmax / xmin)
     }
     return max(0, cross * PhysicsConstants.twoPiMc2Re2 / t * electronDensity)
   }

@@ -25,10 +25,12 @@ struct ScreenedAtom: Sendable {
   /// Thomas–Fermi screening functions φ1, φ1−φ2 (argument γ) and ψ1, ψ1−ψ2 (argument ε).
   @inline(__always)
   static func screening(gamma g: Double, epsilon e: Double) -> (Double, Double, Double, Double) {
-    let phi1 = 20.863 - 2 * log(1 + 0.55846 * 0.55846 * g * g)
+    let phi1 =
+      20.863 - 2 * log(1 + 0.55846 * 0.55846 * g * g)
       - 4 * (1 - 0.6 * exp(-0.9 * g) - 0.4 * exp(-1.5 * g))
     let phi12 = (2.0 / 3) / (1 + 6.5 * g + 6 * g * g)
-    let psi1 = 28.340 - 2 * log(1 + 3.621 * 3.621 * e * e)
+    let psi1 =
+      28.340 - 2 * log(1 + 3.621 * 3.621 * e * e)
       - 4 * (1 - 0.7 * exp(-8 * e) - 0.3 * exp(-29.2 * e))
     let psi12 = (2.0 / 3) / (1 + 40 * e + 400 * e * e)
     return (phi1, phi12, psi1, psi12)

@@ -58,7 +58,12 @@ extension Transport {
       let hinge = s * rng.uniform()
       let (db, next) = boundary(p)
       if db <= hinge {
-        if !continuousLoss(&p, path: db, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: x0 + p.dx * db, hingeY: y0 + p.dy * db, firstLength: db) { return }
+        if !continuousLoss(
+          &p, path: db, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0,
+          hingeX: x0 + p.dx * db, hingeY: y0 + p.dy * db, firstLength: db)
+        {
+          return
+        }
         nmfp -= db * sigma
         guard cross(&p, distance: db, next: next) else { return }
         let material = slices[Int(p.slice)].material
@@ -91,7 +96,12 @@ extension Transport {
         let by = p.y + p.dy * db2
         let saved = (p.x, p.y)
         (p.x, p.y) = (bx, by)
-        if !continuousLoss(&p, path: path, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
+        if !continuousLoss(
+          &p, path: path, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0,
+          hingeX: hx, hingeY: hy, firstLength: hinge)
+        {
+          return
+        }
         (p.x, p.y) = saved
         nmfp -= path * sigma
         guard cross(&p, distance: db2, next: next2) else { return }
@@ -105,7 +115,12 @@ extension Transport {
       p.x += p.dx * rest
       p.y += p.dy * rest
       p.z += p.dz * rest
-      if !continuousLoss(&p, path: s, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0, hingeX: hx, hingeY: hy, firstLength: hinge) { return }
+      if !continuousLoss(
+        &p, path: s, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0,
+        hingeX: hx, hingeY: hy, firstLength: hinge)
+      {
+        return
+      }
       if discrete {
         nmfp = -log(rng.uniform())
         if !interact(&p, tables: mt, kind: kind, sIon: sIon, sBrem: sBrem, sAnn: sAnn) { return }
@@ -128,7 +143,8 @@ extension Transport {
   /// of the kinetic energy at the start of the step. Returns false when the particle stopped.
   @inline(__always)
   mutating func continuousLoss(
-    _ p: inout Particle, path: Double, range: Double, node: Int, dedx: Double, tables mt: MaterialTables, kind: Int,
+    _ p: inout Particle, path: Double, range: Double, node: Int, dedx: Double, tables mt: MaterialTables,
+    kind: Int,
     fromX: Double, fromY: Double, hingeX: Double, hingeY: Double, firstLength: Double
   ) -> Bool {
     let t = p.energy

@@ -77,7 +77,8 @@ extension Transport {
       } else {
         (ex, ey, ez) = old
       }
-      stack.append(Particle(x: p.x, y: p.y, z: p.z, dx: ex, dy: ey, dz: ez, energy: t, kind: .electron, slice: p.slice))
+      stack.append(
+        Particle(x: p.x, y: p.y, z: p.z, dx: ex, dy: ey, dz: ez, energy: t, kind: .electron, slice: p.slice))
     }
     p.energy = e1
     stack.append(p)

@@ -1,6 +1,6 @@
 internal import Foundation
-internal import ShowerIO
 internal import Models
+internal import ShowerIO
 
 /// Pre-processing of 3dgan.md §2.3 in explicit units: threshold (MeV), total-deposit cut (MeV),
 /// filters on primary energy (MeV) and angle (rad), scale to network cell units, power transform.

@@ -99,7 +99,8 @@ public struct ShowerStream {
       do {
         showers = try sources[s].showers(range)
       } catch {
-        throw TrainingError(.data, "cannot read showers \(range): \(error)", context: "data.files[\(s)]: \(sources[s].name)")
+        throw TrainingError(
+          .data, "cannot read showers \(range): \(error)", context: "data.files[\(s)]: \(sources[s].name)")
       }
       for i in 0..<showers.count {
         let index = range.lowerBound + i
@@ -126,4 +127,3 @@ public struct ShowerStream {
     }
   }
 }
-

@@ -18,7 +18,8 @@ extension TrainingConfig {
       do {
         sources.append(try openShowerFile(url))
       } catch {
-        throw TrainingError(.data, "cannot open the shower file: \(error)", context: "data.files[\(i)]: \(url.path)")
+        throw TrainingError(
+          .data, "cannot open the shower file: \(error)", context: "data.files[\(i)]: \(url.path)")
       }
     }
     return sources

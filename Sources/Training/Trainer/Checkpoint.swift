@@ -36,10 +36,13 @@ public enum Checkpoint {
     do {
       let fm = FileManager.default
       try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-      try SafeTensors.save(trainer.generator.stateDict, to: temporary.appendingPathComponent("generator.safetensors"))
-      try SafeTensors.save(trainer.discriminator.stateDict, to: temporary.appendingPathComponent("discriminator.safetensors"))
       try SafeTensors.save(
-        trainer.generatorOptimizer.stateTensors(), to: temporary.appendingPathComponent("optimizer-generator.safetensors"))
+        trainer.generator.stateDict, to: temporary.appendingPathComponent("generator.safetensors"))
+      try SafeTensors.save(
+        trainer.discriminator.stateDict, to: temporary.appendingPathComponent("discriminator.safetensors"))
+      try SafeTensors.save(
+        trainer.generatorOptimizer.stateTensors(),
+        to: temporary.appendingPathComponent("optimizer-generator.safetensors"))
       try SafeTensors.save(
         trainer.discriminatorOptimizer.stateTensors(),
         to: temporary.appendingPathComponent("optimizer-discriminator.safetensors"))
@@ -76,8 +79,10 @@ public enum Checkpoint {
       let state = try JSONDecoder().decode(State.self, from: Data(contentsOf: file("state.json")))
       try trainer.generator.load(SafeTensors.load(from: file("generator.safetensors")))
       try trainer.discriminator.load(SafeTensors.load(from: file("discriminator.safetensors")))
-      try trainer.generatorOptimizer.loadState(SafeTensors.load(from: file("optimizer-generator.safetensors")))
-      try trainer.discriminatorOptimizer.loadState(SafeTensors.load(from: file("optimizer-discriminator.safetensors")))
+      try trainer.generatorOptimizer.loadState(
+        SafeTensors.load(from: file("optimizer-generator.safetensors")))
+      try trainer.discriminatorOptimizer.loadState(
+        SafeTensors.load(from: file("optimizer-discriminator.safetensors")))
       trainer.progress = state.progress
     } catch {
       throw TrainingError(.checkpoint, "cannot restore: \(error)", context: folder.path)

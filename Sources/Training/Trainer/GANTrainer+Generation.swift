@@ -13,7 +13,9 @@ extension GANTrainer {
   ///   - seed: Noise seed; equal seeds give equal showers.
   /// - Returns: `energies.count` showers of shape `model.imageShape`.
   /// - Throws: `TrainingError.engine` when libtorch fails.
-  public func generate(energies: [Double], thetas: [Double], seed: UInt64) throws(TrainingError) -> ShowerBatch {
+  public func generate(energies: [Double], thetas: [Double], seed: UInt64) throws(TrainingError)
+    -> ShowerBatch
+  {
     precondition(energies.count == thetas.count, "one angle per energy")
     var batch = PreparedBatch(imageShape: config.model.imageShape)
     batch.energy = energies.map { Float($0 / config.preprocessing.energyUnitMeV) }

@@ -116,7 +116,8 @@ public final class GANTrainer {
       gTerms.append(try terms.values() + [terms.total.item()])
     }
     let gMean = (0..<5).map { i in gTerms.map { $0[i] }.reduce(0, +) / Double(gTerms.count) }
-    return StepMetrics(discriminatorReal: dReal, discriminatorFake: dFake, generator: gMean, generatedEmpty: empty)
+    return StepMetrics(
+      discriminatorReal: dReal, discriminatorFake: dFake, generator: gMean, generatedEmpty: empty)
   }
 
   private func discriminatorStep(

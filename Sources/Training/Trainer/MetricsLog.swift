@@ -42,7 +42,8 @@ struct MetricsLog {
     do {
       try kept.write(to: url, options: .atomic)
     } catch {
-      throw TrainingError(.checkpoint, "cannot rewrite the metrics after resuming: \(error)", context: url.path)
+      throw TrainingError(
+        .checkpoint, "cannot rewrite the metrics after resuming: \(error)", context: url.path)
     }
   }
 }

@@ -42,7 +42,8 @@ public final class TrainingRun {
   /// Training batches per epoch, estimated before filters and cuts.
   public var estimatedBatchesPerEpoch: Int {
     let showers = stream.sources.reduce(0) { $0 + $1.count }
-    let used = min(Double(showers) * (1 - config.data.validationFraction), Double(config.data.maxShowers ?? .max))
+    let used = min(
+      Double(showers) * (1 - config.data.validationFraction), Double(config.data.maxShowers ?? .max))
     return max(1, Int(used) / config.batchSize)
   }
 
@@ -61,7 +62,8 @@ public final class TrainingRun {
     let fm = FileManager.default
     if resume {
       guard let latest = Checkpoint.latest(output: output) else {
-        throw TrainingError(.checkpoint, "no checkpoint to resume from; run without --resume", context: output.path)
+        throw TrainingError(
+          .checkpoint, "no checkpoint to resume from; run without --resume", context: output.path)
       }
       try Checkpoint.restore(trainer, from: latest)
     } else if Checkpoint.latest(output: output) != nil {
@@ -71,7 +73,8 @@ public final class TrainingRun {
     }
     do {
       try fm.createDirectory(at: output, withIntermediateDirectories: true)
-      try config.yaml().write(to: output.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+      try config.yaml().write(
+        to: output.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
     } catch {
       throw TrainingError(.checkpoint, "cannot write to the output folder: \(error)", context: output.path)
     }
@@ -91,7 +94,8 @@ public final class TrainingRun {
           let p = trainer.progress
           intervalShowers += batch.count
           if !metrics.isFinite {
-            failure = TrainingError(.diverged, "a loss is not finite: \(metrics)", context: "epoch \(epoch), step \(p.step)")
+            failure = TrainingError(
+              .diverged, "a loss is not finite: \(metrics)", context: "epoch \(epoch), step \(p.step)")
             return false
           }
           if metrics.generatedEmpty && p.step >= config.emptyAbortAfterBatches {

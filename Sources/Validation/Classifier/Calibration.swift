@@ -31,8 +31,9 @@ public enum Calibration {
         values.append(sums[k] / weights[k]); blockWeights.append(weights[k]); sizes.append(1)
         while values.count > 1 && values[values.count - 2] > values[values.count - 1] {
           let w = blockWeights[values.count - 2] + blockWeights[values.count - 1]
-          let v = (values[values.count - 2] * blockWeights[values.count - 2]
-            + values[values.count - 1] * blockWeights[values.count - 1]) / w
+          let v =
+            (values[values.count - 2] * blockWeights[values.count - 2]
+              + values[values.count - 1] * blockWeights[values.count - 1]) / w
           let n = sizes[values.count - 2] + sizes[values.count - 1]
           values.removeLast(); blockWeights.removeLast(); sizes.removeLast()
           values[values.count - 1] = v; blockWeights[values.count - 1] = w; sizes[values.count - 1] = n

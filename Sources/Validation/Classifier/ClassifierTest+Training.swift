@@ -24,7 +24,9 @@ extension ClassifierTest {
     _ valid: [(Bool, Int)], _ rng: inout SplitMix64
   ) throws(TorchError) -> Result {
     // A private generator: concurrent work on other threads cannot change the initial weights.
-    try Torch.withSeed(c.seed) { () throws(TorchError) in try trainSeeded(c, x, y, d, train, test, valid, &rng) }
+    try Torch.withSeed(c.seed) { () throws(TorchError) in
+      try trainSeeded(c, x, y, d, train, test, valid, &rng)
+    }
   }
 
   private static func trainSeeded<Value: BinaryFloatingPoint>(

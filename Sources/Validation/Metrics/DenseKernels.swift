@@ -7,9 +7,11 @@ enum DenseKernels {
     var a = 0
     let rp = UnsafeRawPointer(p), rq = UnsafeRawPointer(q)
     while a + 8 <= count {
-      acc0 += rp.loadUnaligned(fromByteOffset: a * 8, as: SIMD4<Double>.self)
+      acc0 +=
+        rp.loadUnaligned(fromByteOffset: a * 8, as: SIMD4<Double>.self)
         * rq.loadUnaligned(fromByteOffset: a * 8, as: SIMD4<Double>.self)
-      acc1 += rp.loadUnaligned(fromByteOffset: a * 8 + 32, as: SIMD4<Double>.self)
+      acc1 +=
+        rp.loadUnaligned(fromByteOffset: a * 8 + 32, as: SIMD4<Double>.self)
         * rq.loadUnaligned(fromByteOffset: a * 8 + 32, as: SIMD4<Double>.self)
       a += 8
     }

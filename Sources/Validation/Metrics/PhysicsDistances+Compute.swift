@@ -30,9 +30,15 @@ extension PhysicsDistances {
     let values = await withTaskGroup(of: (Int, Double).self) { group in
       for (k, draw) in jobs {
         group.addTask {
-          let a = FrechetDistance.moments(reference, dimension: d, weights: weights(draw.reference, population: nr))
-          let b = FrechetDistance.moments(candidate, dimension: d, weights: weights(draw.candidate, population: nc))
-          return (k, FrechetDistance.distance(mean1: a.mean, covariance1: a.covariance, mean2: b.mean, covariance2: b.covariance))
+          let a = FrechetDistance.moments(
+            reference, dimension: d, weights: weights(draw.reference, population: nr))
+          let b = FrechetDistance.moments(
+            candidate, dimension: d, weights: weights(draw.candidate, population: nc))
+          return (
+            k,
+            FrechetDistance.distance(
+              mean1: a.mean, covariance1: a.covariance, mean2: b.mean, covariance2: b.covariance)
+          )
         }
       }
       var sums = [Double](repeating: 0, count: draws.count)

@@ -66,7 +66,9 @@ public enum PhysicsDistances {
     for i in x.indices { sxx += (x[i] - mx) * (x[i] - mx); sxy += (x[i] - mx) * (y[i] - my) }
     var b = sxx > 0 ? sxy / sxx : 0
     var a = my - b * mx
-    if b < 0 { b = 0; a = max(0, my) } else if a < 0 {
+    if b < 0 {
+      b = 0; a = max(0, my)
+    } else if a < 0 {
       a = 0
       let sx2 = x.reduce(0) { $0 + $1 * $1 }
       b = max(0, zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } / sx2)

@@ -21,7 +21,13 @@ extension FeatureExtractor {
     let third = nl / 3, twoThirds = 2 * nl / 3
     var front = 0.0, middle = 0.0, back = 0.0
     for l in 0..<nl {
-      if l < third { front += layerSums[l] } else if l < twoThirds { middle += layerSums[l] } else { back += layerSums[l] }
+      if l < third {
+        front += layerSums[l]
+      } else if l < twoThirds {
+        middle += layerSums[l]
+      } else {
+        back += layerSums[l]
+      }
     }
     let inverse = total > 0 ? 1 / total : 0
     put(front * inverse)

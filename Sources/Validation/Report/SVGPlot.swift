@@ -82,15 +82,20 @@ public enum SVGPlot {
     var ratio = ""
     for i in reference.indices where reference[i] > 0 {
       let x = steps ? 0.5 * (xs[i] + xs[i + 1]) : xs[i]
-      ratio += "<circle cx=\"\(f(px(x)))\" cy=\"\(f(pr(candidate[i] / reference[i])))\" r=\"1.6\" fill=\"#d95f02\"/>"
+      ratio +=
+        "<circle cx=\"\(f(px(x)))\" cy=\"\(f(pr(candidate[i] / reference[i])))\" r=\"1.6\" fill=\"#d95f02\"/>"
     }
     let bottomMain = top + mainHeight, ratioTop = bottomMain + gap
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
     svg += "viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"10\">"
-    svg += "<text x=\"\(f(width / 2))\" y=\"13\" text-anchor=\"middle\" font-weight=\"bold\">\(escape(title))</text>"
-    svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(width - left - right))\" height=\"\(f(mainHeight))\" fill=\"none\" stroke=\"#999\"/>"
-    svg += "<rect x=\"\(f(left))\" y=\"\(f(ratioTop))\" width=\"\(f(width - left - right))\" height=\"\(f(ratioHeight))\" fill=\"none\" stroke=\"#999\"/>"
-    svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(pr(1)))\" y2=\"\(f(pr(1)))\" stroke=\"#bbb\" stroke-dasharray=\"3,3\"/>"
+    svg +=
+      "<text x=\"\(f(width / 2))\" y=\"13\" text-anchor=\"middle\" font-weight=\"bold\">\(escape(title))</text>"
+    svg +=
+      "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(width - left - right))\" height=\"\(f(mainHeight))\" fill=\"none\" stroke=\"#999\"/>"
+    svg +=
+      "<rect x=\"\(f(left))\" y=\"\(f(ratioTop))\" width=\"\(f(width - left - right))\" height=\"\(f(ratioHeight))\" fill=\"none\" stroke=\"#999\"/>"
+    svg +=
+      "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(pr(1)))\" y2=\"\(f(pr(1)))\" stroke=\"#bbb\" stroke-dasharray=\"3,3\"/>"
     svg += "<path d=\"\(path(reference))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.3\"/>"
     svg += "<path d=\"\(path(candidate))\" fill=\"none\" stroke=\"#d95f02\" stroke-width=\"1.3\"/>"
     svg += ratio
@@ -103,10 +108,12 @@ public enum SVGPlot {
     let xLow = logX ? pow(10, x0) : x0, xHigh = logX ? pow(10, x1) : x1
     svg += "<text x=\"\(f(left))\" y=\"\(f(height - 14))\">\(g(xLow))</text>"
     svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 14))\" text-anchor=\"end\">\(g(xHigh))</text>"
-    svg += "<text x=\"\(f(width / 2))\" y=\"\(f(height - 3))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
+    svg +=
+      "<text x=\"\(f(width / 2))\" y=\"\(f(height - 3))\" text-anchor=\"middle\">\(escape(xLabel))</text>"
     svg += "<text x=\"\(f(width - right - 4))\" y=\"\(f(top + 12))\" text-anchor=\"end\">"
     svg += "<tspan fill=\"#000\">— reference</tspan> <tspan fill=\"#d95f02\">— candidate</tspan></text>"
-    svg += "<text x=\"\(f(width - right - 4))\" y=\"\(f(top + 25))\" text-anchor=\"end\">\(escape(legend))</text>"
+    svg +=
+      "<text x=\"\(f(width - right - 4))\" y=\"\(f(top + 25))\" text-anchor=\"end\">\(escape(legend))</text>"
     return svg + "</svg>"
   }
 

@@ -1,5 +1,5 @@
-public import ShowerIO
 internal import Foundation
+public import ShowerIO
 
 /// A crude random electromagnetic shower model for tests and benchmarks (not physics).
 ///
@@ -41,8 +41,9 @@ public struct ToyShowerModel: Sendable {
       var rng = SplitMix64(seed: seed &* 0x9E37_79B9 &+ UInt64(i))
       let theta = thetas?[i] ?? .pi / 2
       batch.cells.withUnsafeMutableBufferPointer { cells in
-        fill(UnsafeMutableBufferPointer(rebasing: cells[(i * layout.cellCount)...].prefix(layout.cellCount)),
-             energy: energy, theta: theta, rng: &rng)
+        fill(
+          UnsafeMutableBufferPointer(rebasing: cells[(i * layout.cellCount)...].prefix(layout.cellCount)),
+          energy: energy, theta: theta, rng: &rng)
       }
       batch.energy.append(energy)
       batch.theta.append(theta)

@@ -27,21 +27,37 @@ while let a = args.popFirst() {
 
 let geant4MsPerGeV = (14.0, 16.0)
 for e in energyGeV {
-  let gen = PrimaryGenerator(particle: particle, energy: .fixed(e * 1000), theta: .fixed(thetaDeg * .pi / 180))
+  let gen = PrimaryGenerator(
+    particle: particle, energy: .fixed(e * 1000), theta: .fixed(thetaDeg * .pi / 180))
   let sim = try ShowerSimulator(geometry: .clicLike, generator: gen, settings: settings, seed: seed)
   var showers: [ShowerRecord] = []
   for i in 0..<events { showers.append(sim.simulate(event: i)) }
   let st = ShowerStatistics(showers: showers, detector: sim.detector)
   let msPerGeV = st.meanCPUSeconds * 1000 / e
   print(String(format: "E0 = %.0f GeV  %@  theta %.0f deg  N = %d", e, "\(particle)", thetaDeg, events))
-  print(String(format: "  CPU %.4f s/shower = %.3f ms/GeV (Geant4 %.0f-%.0f ms/GeV: %.1fx faster)",
-               st.meanCPUSeconds, msPerGeV, geant4MsPerGeV.0, geant4MsPerGeV.1, 15 / msPerGeV))
-  print(String(format: "  E_Si = %.2f +- %.2f MeV, E_Si/E0 = %.4f %%, sampling %.4f %%, escaped %.3f %%",
-               st.meanSi, st.rmsSi, 100 * st.siFraction, 100 * st.samplingFraction, 100 * st.escapedFraction))
-  print(String(format: "  sigma/mu raw %.3f %%, weighted %.3f %%", 100 * st.resolutionRaw, 100 * st.resolutionWeighted))
-  print(String(format: "  layer of max %d, tmax parabola %.2f, gamma %.2f X0", st.layerOfMaximum, st.tmaxParabola, st.tmaxGamma))
-  print(String(format: "  R90 %.2f mm, fractions %.3f / %.3f / %.3f, cells > 0.05 MeV %.0f",
-               st.r90, st.centralFraction, st.fraction3x3, st.fraction5x5, st.cellsAboveThreshold))
-  if e == energyGeV.first { print(sim.detector.describe(cuts: sim.cuts)); print(sim.detector.activeSliceDepths.map { String(format: "%.3f", $0) }.joined(separator: " ")) }
+  print(
+    String(
+      format: "  CPU %.4f s/shower = %.3f ms/GeV (Geant4 %.0f-%.0f ms/GeV: %.1fx faster)",
+      st.meanCPUSeconds, msPerGeV, geant4MsPerGeV.0, geant4MsPerGeV.1, 15 / msPerGeV))
+  print(
+    String(
+      format: "  E_Si = %.2f +- %.2f MeV, E_Si/E0 = %.4f %%, sampling %.4f %%, escaped %.3f %%",
+      st.meanSi, st.rmsSi, 100 * st.siFraction, 100 * st.samplingFraction, 100 * st.escapedFraction))
+  print(
+    String(
+      format: "  sigma/mu raw %.3f %%, weighted %.3f %%", 100 * st.resolutionRaw, 100 * st.resolutionWeighted)
+  )
+  print(
+    String(
+      format: "  layer of max %d, tmax parabola %.2f, gamma %.2f X0", st.layerOfMaximum, st.tmaxParabola,
+      st.tmaxGamma))
+  print(
+    String(
+      format: "  R90 %.2f mm, fractions %.3f / %.3f / %.3f, cells > 0.05 MeV %.0f",
+      st.r90, st.centralFraction, st.fraction3x3, st.fraction5x5, st.cellsAboveThreshold))
+  if e == energyGeV.first {
+    print(sim.detector.describe(cuts: sim.cuts));
+    print(sim.detector.activeSliceDepths.map { String(format: "%.3f", $0) }.joined(separator: " "))
+  }
   print("  profile: " + st.layerProfile.map { String(format: "%.2f", $0) }.joined(separator: " "))
 }

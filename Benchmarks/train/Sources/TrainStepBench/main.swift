@@ -20,10 +20,17 @@ let trainer = try GANTrainer(config: config)
 
 // A batch of toy showers, pre-processed as in training.
 var stream = try ShowerStream(
-  sources: [InMemoryShowerSource(SyntheticShowers.make(count: batchSize * 2, shape: config.model.imageShape))],
-  config: { var c = config; c.data.validationFraction = 0; c.preprocessing.minTotalDepositMeV = 0; c.data.shuffleBuffer = batchSize; return c }())
+  sources: [
+    InMemoryShowerSource(SyntheticShowers.make(count: batchSize * 2, shape: config.model.imageShape))
+  ],
+  config: {
+    var c = config; c.data.validationFraction = 0; c.preprocessing.minTotalDepositMeV = 0;
+    c.data.shuffleBuffer = batchSize; return c
+  }())
 var batch: PreparedBatch?
-try stream.forEachBatch(epoch: 0, part: .training) { batch = $0; return false }
+try stream.forEachBatch(epoch: 0, part: .training) {
+  batch = $0; return false
+}
 let prepared = batch!
 _ = stream
 
