@@ -77,6 +77,9 @@ let package = Package(
 
     // MARK: - Libraries
     .target(
+      name: "Core", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"],
+      swiftSettings: swiftSettings),
+    .target(
       name: "Torch", dependencies: ["CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),
     .target(
       name: "ShowerIO",
@@ -108,6 +111,8 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "TestSupport", dependencies: [], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CoreTests", dependencies: ["Core", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "TorchTests", dependencies: ["Torch", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -1,0 +1,18 @@
+import Core
+import Testing
+
+@Suite struct CaloTwinErrorTests {
+  @Test func reportNamesWhereWhatCauseAndRemedy() {
+    let error = CoreError(
+      .invalidValue, "cell energy is +inf", where: ErrorLocation(file: "a.h5", dataset: "ECAL", event: 17),
+      cause: nil, remedy: "fix the file")
+    #expect(error.report == "a.h5: dataset 'ECAL': event 17: cell energy is +inf; fix the file")
+    #expect(error.exitStatus == 2)
+  }
+
+  @Test func lineLocationsReadLikeCompilerMessages() {
+    let location = ErrorLocation(file: "train.yaml", line: 4, column: 3, key: "model.cellsx")
+    #expect(location.description == "train.yaml:4:3: key 'model.cellsx'")
+    #expect(ErrorLocation(key: "--energy").description == "--energy")
+  }
+}
