@@ -80,27 +80,27 @@ let package = Package(
       name: "Core", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"],
       swiftSettings: swiftSettings),
     .target(
-      name: "Torch", dependencies: ["CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),
+      name: "Torch", dependencies: ["Core", "CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),
     .target(
       name: "ShowerIO",
-      dependencies: ["CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
+      dependencies: ["Core", "CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
       exclude: ["README.md", "ROOT/README.md"],
       swiftSettings: strictSafety),
-    .target(name: "Simulation", dependencies: [], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(name: "Simulation", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
-      name: "Validation", dependencies: ["ShowerIO", "Torch"], exclude: ["README.md"],
+      name: "Validation", dependencies: ["Core", "ShowerIO", "Torch"], exclude: ["README.md"],
       swiftSettings: swiftSettings),
     .target(name: "Models", dependencies: ["Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
       name: "Training",
-      dependencies: ["Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Core", "Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
       exclude: ["README.md"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
+        "Core", "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),

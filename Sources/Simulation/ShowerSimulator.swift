@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// The shower Monte Carlo: builds the detector and physics tables once, then simulates events,

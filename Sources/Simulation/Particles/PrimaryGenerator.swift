@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// What to shoot at the calorimeter: particle, energy and angle spectra, entry point.

@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Positron annihilation into two photons in flight (Heitler) and at rest, following Geant4's

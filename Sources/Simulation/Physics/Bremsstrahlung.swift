@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Electron/positron bremsstrahlung: Tsai's screened cross-section with Coulomb correction,

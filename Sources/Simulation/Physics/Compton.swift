@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Compton scattering on free electrons: Klein–Nishina cross-section and Geant4's

@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Energy-loss straggling below the δ-ray cut, in the spirit of Urban's model: collisions with

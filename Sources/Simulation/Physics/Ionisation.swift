@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Ionisation by electrons (Møller) and positrons (Bhabha): restricted stopping power with the

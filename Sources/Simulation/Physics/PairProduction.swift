@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Photon conversion into e⁺e⁻: Tsai's screened Bethe–Heitler cross-section, Coulomb correction

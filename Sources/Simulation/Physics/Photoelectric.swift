@@ -1,3 +1,5 @@
+internal import Core
+
 /// Photo-absorption from the Sandia parametrisation (as Geant4's G4PEEffectFluoModel without
 /// fluorescence): the photo-electron gets E − binding energy, the binding energy is deposited.
 struct Photoelectric: Sendable {

@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 /// Simulates one event: a particle stack processed last-in first-out, photons by

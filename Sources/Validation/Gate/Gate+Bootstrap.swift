@@ -1,3 +1,5 @@
+internal import Core
+
 extension Gate {
   /// Per rule, the largest value over bootstrap rounds of reference-vs-reference comparisons
   /// at the bin's sample sizes (both halves drawn with replacement from the reference's rows).

@@ -1,3 +1,5 @@
+internal import Core
+
 /// FPD and KPD between two samples of feature vectors, as JetNet defines them.
 ///
 /// Both take row-major samples (`count * dimension`). Features are first divided by the maximum
