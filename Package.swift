@@ -78,7 +78,7 @@ let package = Package(
     // MARK: - Libraries
     .target(
       name: "Core", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"],
-      swiftSettings: swiftSettings),
+      swiftSettings: strictSafety),
     .target(
       name: "Torch", dependencies: ["Core", "CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),
     .target(
@@ -90,7 +90,7 @@ let package = Package(
     .target(
       name: "Validation", dependencies: ["Core", "ShowerIO", "Torch"], exclude: ["README.md"],
       swiftSettings: swiftSettings),
-    .target(name: "Models", dependencies: ["Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(name: "Models", dependencies: ["Core", "Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
       name: "Training",
       dependencies: ["Core", "Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 
 /// The `calotwin` command: simulate, convert, train, generate and validate calorimeter showers.
 @main
@@ -18,6 +19,7 @@ struct CaloTwin: AsyncParsableCommand {
   /// Parses the command line, accepting `validate --classifier` without a value (see
   /// `ValidateCommand.expandingBareClassifier`).
   static func main() async {
+    Interruption.install()
     await main(ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst())))
   }
 }

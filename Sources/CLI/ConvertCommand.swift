@@ -143,8 +143,9 @@ struct ConvertCommand: AsyncParsableCommand {
 
   func run() async throws {
     do {
-      let mapping = try resolvedMapping()
       let paths = try expandedInputs()
+      try OutputCheck.file(output, inputs: paths + [mapping].compactMap { $0 })
+      let mapping = try resolvedMapping()
       let chunk = self.chunk
       let sources = try await withThrowingTaskGroup(of: (Int, ROOTShowerSource).self) { group in
         for (i, path) in paths.enumerated() {
@@ -160,7 +161,8 @@ struct ConvertCommand: AsyncParsableCommand {
       let writer = try ShowerFileWriter(
         at: URL(fileURLWithPath: output), layout: layout, cellShape: mapping.cellShape,
         generator: GeneratorInfo(program: "calotwin convert", version: CaloTwinVersion.string),
-        attributes: ["source": paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")])
+        attributes: ["source": paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")],
+        inputs: paths)
       var last = 0
       let summary = try await ROOTConversion.run(
         sources: sources, concurrency: jobs,

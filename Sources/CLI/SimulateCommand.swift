@@ -85,6 +85,7 @@ struct SimulateCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if let output { try OutputCheck.file(output, inputs: [geometry].compactMap { $0 }) }
     let config = try loadGeometry()
     var settings = PhysicsSettings()
     settings.rangeCut = rangeCut

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Logging
 import Models
@@ -55,6 +56,9 @@ struct TrainCommand: AsyncParsableCommand {
       if let threads { settings.threads = threads }
       if let output { settings.output = output }
       try settings.validate()
+      try OutputCheck.directory(
+        settings.output, files: ["config.yaml", "metrics.jsonl"],
+        inputs: settings.data.files + [config].compactMap { $0 }, option: "--output")
       let sources = try settings.openSources()
       let outputURL = URL(fileURLWithPath: settings.output)
       let run = try TrainingRun(config: settings, sources: sources, output: outputURL)
@@ -64,13 +68,20 @@ struct TrainCommand: AsyncParsableCommand {
       logger.info(
         "training \(settings.model.preset.rawValue) model: G \(run.trainer.generator.parameterCount), D \(run.trainer.discriminator.parameterCount) parameters; ~\(perEpoch) batches/epoch; output \(outputURL.path)"
       )
-      let reason = try run.run(resume: resume) { progress, m in
-        let note = String(
-          format: "epoch %d  D %.3g/%.3g  G %.3g (E %.1f%%)", progress.epoch, m.discriminatorReal[4],
-          m.discriminatorFake[4], m.generator[4], m.discriminatorReal[1])
-        bar.advance(by: settings.batchSize, note: note)
+      let reason = try Interruption.whileStoppable {
+        try run.run(resume: resume) { progress, m in
+          let note = String(
+            format: "epoch %d  D %.3g/%.3g  G %.3g (E %.1f%%)", progress.epoch, m.discriminatorReal[4],
+            m.discriminatorFake[4], m.generator[4], m.discriminatorReal[1])
+          bar.advance(by: settings.batchSize, note: note)
+        }
       }
       bar.finish()
+      if reason == .interrupted {
+        throw interruptedExit(
+          "checkpoint of step \(run.trainer.progress.step) written in \(outputURL.path)/checkpoints; continue with --resume"
+        )
+      }
       logger.info(
         "stopped (\(reason.rawValue)) at step \(run.trainer.progress.step); checkpoints in \(outputURL.path)/checkpoints"
       )

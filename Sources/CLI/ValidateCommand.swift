@@ -101,6 +101,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func run() async throws {
     CLILogging.bootstrap()
+    try OutputCheck.directory(
+      report, files: ["index.html", "metrics.json"],
+      inputs: [reference, candidate, gate, binning].compactMap { $0 }.filter { $0 != "default" },
+      option: "--report")
     let logger = CLILogging.logger("validate")
     var configuration = Validator.Configuration()
     configuration.cellThreshold = cellThreshold

@@ -53,11 +53,13 @@ public struct ErrorLocation: Sendable, Equatable, Hashable, CustomStringConverti
   public var column: Int?
   /// Config key path (`model.generator.blocks[2]`) or command-line option (`--energy`).
   public var key: String?
+  /// Free-form context a module's error carries (a sample name, a step), printed as it is.
+  public var context: String?
 
   /// Creates a location from the parts that are known.
   public init(
     file: String? = nil, dataset: String? = nil, event: Int? = nil, line: Int? = nil, column: Int? = nil,
-    key: String? = nil
+    key: String? = nil, context: String? = nil
   ) {
     self.file = file
     self.dataset = dataset
@@ -65,11 +67,12 @@ public struct ErrorLocation: Sendable, Equatable, Hashable, CustomStringConverti
     self.line = line
     self.column = column
     self.key = key
+    self.context = context
   }
 
   /// Whether no part is known.
   public var isEmpty: Bool {
-    file == nil && dataset == nil && event == nil && line == nil && key == nil
+    file == nil && dataset == nil && event == nil && line == nil && key == nil && context == nil
   }
 
   public var description: String {
@@ -86,6 +89,7 @@ public struct ErrorLocation: Sendable, Equatable, Hashable, CustomStringConverti
     if let dataset { parts.append("dataset '\(dataset)'") }
     if let event { parts.append("event \(event)") }
     if let key { parts.append(key.hasPrefix("-") ? key : "key '\(key)'") }
+    if let context { parts.append(context) }
     return parts.joined(separator: ": ")
   }
 }

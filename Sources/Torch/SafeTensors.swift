@@ -1,3 +1,4 @@
+internal import Core
 public import Foundation
 
 #if canImport(Glibc)
@@ -109,28 +110,18 @@ public enum SafeTensors {
     return out + "\""
   }
 
-  /// Writes `tensors` to `url` atomically (temporary file in the same folder, then rename).
+  /// Writes `tensors` to `url` atomically (Core's `AtomicFile`: temporary file in the same folder, fsync,
+  /// rename).
   ///
   /// - Throws: `TorchError` (`.io`) naming the file if it cannot be written.
   public static func save(
     _ tensors: [String: Tensor], metadata: [String: String]? = nil, to url: URL
   ) throws(TorchError) {
     let bytes = try encode(tensors, metadata: metadata)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(
-      ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    )
     do {
-      try Data(bytes).write(to: temporary)
+      try AtomicFile.write(Data(bytes), to: url)
     } catch {
-      throw TorchError(
-        code: .io, message: "cannot write \(temporary.path): \(error.localizedDescription)",
-        operation: "SafeTensors.save")
-    }
-    if unsafe rename(temporary.path, url.path) != 0 {
-      try? FileManager.default.removeItem(at: temporary)
-      throw TorchError(
-        code: .io, message: "cannot rename \(temporary.path) to \(url.path) (errno \(errno))",
-        operation: "SafeTensors.save")
+      throw TorchError(code: .io, message: error.report, operation: "SafeTensors.save")
     }
   }
 }

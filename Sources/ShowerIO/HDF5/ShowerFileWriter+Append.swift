@@ -1,4 +1,5 @@
 internal import CHDF5
+internal import Core
 import Foundation
 
 #if canImport(Glibc)
@@ -96,7 +97,7 @@ extension ShowerFileWriter {
     return keys
   }
 
-  /// Closes the file and renames it to `url`, replacing any file there.
+  /// Closes the file, flushes it to disk and renames it to `url`, replacing any file there.
   ///
   /// - Throws: `writeFailed` when flushing or renaming fails (the temporary file is removed).
   public func finish() throws(ShowerIOError) {
@@ -105,11 +106,10 @@ extension ShowerFileWriter {
     }
     try HDF5Library.locked { () throws(ShowerIOError) in try file.flush() }
     currentFile = nil  // closes the HDF5 file before the rename
-    guard unsafe rename(temporaryPath, url.path) == 0 else {
-      let reason = unsafe String(cString: strerror(errno))
-      _ = unsafe unlink(temporaryPath)
-      throw ShowerIOError(
-        .writeFailed, "cannot move the finished file into place: \(reason); check the folder", file: url.path)
+    do {
+      try atomic.commit()
+    } catch {
+      throw ShowerIOError(error)
     }
     finished = true
   }

@@ -1,4 +1,5 @@
 internal import CHDF5
+internal import Core
 public import Foundation
 
 #if canImport(Glibc)
@@ -8,10 +9,12 @@ public import Foundation
 /// Writes showers to an HDF5 file in the CaloTwin or CaloChallenge layout, batch by batch.
 ///
 /// Datasets are created chunked and extendible along the event axis, so a simulation or a
-/// conversion can append as it goes without holding the file in memory. Everything is written to a
-/// hidden temporary file beside the target (`.name.tmp-XXXXXXXX`); `finish()` renames it into place
-/// atomically. A writer that is dropped unfinished (after an error, for example) removes the
-/// temporary file, so a half-written file never carries the final name.
+/// conversion can append as it goes without holding the file in memory. Everything is written through
+/// Core's `AtomicFile`: a hidden temporary beside the target (`.name.tmp-PID-RANDOM`) that `finish()`
+/// flushes and renames into place. A writer that is dropped unfinished (after an error, for example), or
+/// a process stopped by SIGINT/SIGTERM, removes the temporary file, so a half-written file never carries
+/// the final name. The output obeys `OutputTarget`'s rules: no FIFO or device replaced, a symbolic link
+/// written through, never one of the inputs.
 ///
 /// CaloTwin layout: `ECAL` float32 `[N, 51, 51, 25]` MeV (chunks of one shower, gzip 4, attribute
 /// `unit = "MeV"`), `energy` float32 `[N]` GeV, `theta` float32 `[N]` rad, `pdgID` int32 `[N]`,
@@ -34,7 +37,10 @@ public final class ShowerFileWriter {
   /// Number of showers appended so far.
   public internal(set) var count = 0
 
-  let temporaryPath: String
+  /// The temporary file and its commit.
+  let atomic: AtomicFile
+  /// Path of the temporary file.
+  var temporaryPath: String { atomic.temporary.path }
   /// The open temporary file; `nil` once finished.
   var currentFile: HDF5File?
   /// Extras fixed by the first non-empty batch.
@@ -54,11 +60,13 @@ public final class ShowerFileWriter {
   ///   - generator: Program, version and seed, stored as JSON in the attribute `generator`.
   ///   - geometry: Detector description, stored in the attribute `geometry`.
   ///   - attributes: Further file attributes (strings).
-  /// - Throws: `invalidArgument` for the LCD layout or an empty shape; `writeFailed` when the
-  ///   temporary file cannot be created.
+  ///   - inputs: Files the command reads; the output may not be one of them (by path or link).
+  /// - Throws: `invalidArgument` for the LCD layout, an empty shape or an output that is an input or
+  ///   not a regular file; `writeFailed` when the temporary file cannot be created.
   public init(
     at url: URL, layout: ShowerLayout = .caloTwin, cellShape: [Int] = [51, 51, 25],
-    generator: GeneratorInfo? = nil, geometry: String? = nil, attributes: [String: String] = [:]
+    generator: GeneratorInfo? = nil, geometry: String? = nil, attributes: [String: String] = [:],
+    inputs: [String] = []
   ) throws(ShowerIOError) {
     guard layout != .lcd else {
       throw ShowerIOError(
@@ -71,11 +79,12 @@ public final class ShowerFileWriter {
     self.url = url
     self.layout = layout
     self.cellShape = layout == .caloChallenge ? [cellShape.reduce(1, *)] : cellShape
-    let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    temporaryPath =
-      url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(suffix)").path
-    let file = try HDF5File.create(temporaryPath)
+    do {
+      atomic = try AtomicFile(url, inputs: inputs)
+    } catch {
+      throw ShowerIOError(error)
+    }
+    let file = try HDF5File.create(atomic.temporary.path)
     currentFile = file
     var all = attributes
     if let generator { all["generator"] = generator.json }
@@ -86,7 +95,7 @@ public final class ShowerFileWriter {
   deinit {
     guard !finished else { return }
     currentFile = nil  // closes the HDF5 file
-    _ = unsafe unlink(temporaryPath)
+    atomic.discard()
   }
 
   private func createDatasets(in file: HDF5File, attributes: [String: String]) throws(ShowerIOError) {

@@ -1,3 +1,4 @@
+internal import Core
 public import Foundation
 internal import Models
 internal import Torch
@@ -6,9 +7,11 @@ internal import Torch
 /// `discriminator.safetensors`, `optimizer-generator.safetensors`, `optimizer-discriminator.safetensors`
 /// and `state.json` (progress, seed, config).
 ///
-/// A checkpoint is written into a hidden temporary folder beside the final one and renamed into place
-/// (a single `rename(2)`), so a `kill -9` at any moment leaves either the previous checkpoints or the
-/// new one complete, never a partial one. Leftover temporary folders are removed at the next start.
+/// A checkpoint is written into a hidden temporary folder beside the final one (Core's
+/// `AtomicFile(directory:)`), flushed and renamed into place (a single `rename(2)`, or an atomic exchange
+/// when a checkpoint of that step exists), so a `kill -9` at any moment leaves either the previous
+/// checkpoints or the new one complete, never a partial one and never a moment without it. SIGINT/SIGTERM
+/// remove the temporary folder; leftovers of killed writers are removed at the next start.
 public enum Checkpoint {
   /// The `state.json` of a checkpoint.
   public struct State: Codable, Sendable, Equatable {
@@ -32,10 +35,10 @@ public enum Checkpoint {
     let root = directory(output: output)
     let name = String(format: "step-%09d", trainer.progress.step)
     let final = root.appendingPathComponent(name)
-    let temporary = root.appendingPathComponent(".tmp-\(name)-\(UUID().uuidString)")
     do {
-      let fm = FileManager.default
-      try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+      let folder = try AtomicFile(directory: final)
+      let temporary = folder.temporary
       try SafeTensors.save(
         trainer.generator.stateDict, to: temporary.appendingPathComponent("generator.safetensors"))
       try SafeTensors.save(
@@ -50,10 +53,10 @@ public enum Checkpoint {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       try encoder.encode(state).write(to: temporary.appendingPathComponent("state.json"))
-      if fm.fileExists(atPath: final.path) { try fm.removeItem(at: final) }
-      try fm.moveItem(at: temporary, to: final)
+      try folder.commit()
+    } catch let error as any CaloTwinError {
+      throw TrainingError(.checkpoint, "cannot write the checkpoint: \(error.report)", context: final.path)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
       throw TrainingError(.checkpoint, "cannot write the checkpoint: \(error)", context: final.path)
     }
     return final
@@ -63,9 +66,10 @@ public enum Checkpoint {
   public static func latest(output: URL) -> URL? {
     let root = directory(output: output)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-    for name in names where name.hasPrefix(".tmp-") {
+    for name in names where name.hasPrefix(".tmp-") {  // the naming of versions before 0.3
       try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
     }
+    AtomicFile.removeStaleTemporaries(inFolder: root)
     return names.filter { $0.hasPrefix("step-") }.sorted().last.map { root.appendingPathComponent($0) }
   }
 

@@ -1,3 +1,4 @@
+internal import Core
 import Foundation
 
 /// `metrics.jsonl`: appends one JSON line per record; one `write` per record, so a killed process
@@ -40,7 +41,7 @@ struct MetricsLog {
     }
     guard dropped > 0 else { return }
     do {
-      try kept.write(to: url, options: .atomic)
+      try AtomicFile.write(kept, to: url)
     } catch {
       throw TrainingError(
         .checkpoint, "cannot rewrite the metrics after resuming: \(error)", context: url.path)

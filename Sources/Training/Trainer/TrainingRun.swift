@@ -1,3 +1,4 @@
+internal import Core
 public import Foundation
 
 /// Why a run stopped.
@@ -8,6 +9,8 @@ public enum StopReason: String, Sendable, Codable {
   case maxSteps
   /// `maxTimeSeconds` reached.
   case maxTime
+  /// SIGINT or SIGTERM asked the run to stop (`Interruption.isRequested`); a checkpoint was written.
+  case interrupted
 }
 
 /// A whole training run: epochs of batches, validation and a checkpoint after each epoch, metrics
@@ -47,7 +50,8 @@ public final class TrainingRun {
     return max(1, Int(used) / config.batchSize)
   }
 
-  /// Trains until all epochs are done, `maxSteps` or `maxTimeSeconds` is reached.
+  /// Trains until all epochs are done, `maxSteps` or `maxTimeSeconds` is reached, or a signal asks it to
+  /// stop (`Interruption.isRequested`, polled after every batch).
   ///
   /// - Parameters:
   ///   - resume: Continue from the newest checkpoint in `output` (exactly: same data order, noise and
@@ -73,8 +77,10 @@ public final class TrainingRun {
     }
     do {
       try fm.createDirectory(at: output, withIntermediateDirectories: true)
-      try config.yaml().write(
-        to: output.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+      try AtomicFile.write(Data(config.yaml().utf8), to: output.appendingPathComponent("config.yaml"))
+    } catch let error as CoreError {
+      throw TrainingError(
+        .checkpoint, "cannot write to the output folder: \(error.report)", context: output.path)
     } catch {
       throw TrainingError(.checkpoint, "cannot write to the output folder: \(error)", context: output.path)
     }
@@ -109,6 +115,9 @@ public final class TrainingRun {
             stopped = true
           } else if let t = config.maxTimeSeconds, Date().timeIntervalSince(start) >= t {
             reason = .maxTime
+            stopped = true
+          } else if Interruption.isRequested {
+            reason = .interrupted
             stopped = true
           }
           // Every `metricsInterval` steps, and the last step of a run stopped early.

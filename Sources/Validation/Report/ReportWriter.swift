@@ -1,3 +1,4 @@
+internal import Core
 public import Foundation
 
 /// Writes `index.html` and `metrics.json` into a report folder, each through a temporary file
@@ -37,6 +38,8 @@ public enum ReportWriter {
       try atomically(try encoder.encode(metrics), to: directory.appendingPathComponent("metrics.json"))
     } catch let error as ValidationError {
       throw error
+    } catch let error as CoreError {
+      throw ValidationError(.writeFailed, "cannot write the report: \(error.report)", context: directory.path)
     } catch {
       throw ValidationError(
         .writeFailed, "cannot write the report: \(error.localizedDescription); check the folder is writable",
@@ -45,9 +48,6 @@ public enum ReportWriter {
   }
 
   static func atomically(_ data: Data, to url: URL) throws {
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-    try data.write(to: temporary)
-    if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-    try FileManager.default.moveItem(at: temporary, to: url)
+    try AtomicFile.write(data, to: url)
   }
 }

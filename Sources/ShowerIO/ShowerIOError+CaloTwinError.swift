@@ -1,0 +1,23 @@
+public import Core
+
+extension ShowerIOError: CaloTwinError {
+  public var codeName: String { code.rawValue }
+  public var what: String { message }
+  public var location: ErrorLocation { ErrorLocation(file: file, dataset: dataset, event: event) }
+
+  /// The ShowerIO form of a Core error (atomic writes, output checks), keeping its location and advice.
+  public init(_ error: CoreError) {
+    let code: Code =
+      switch error.code {
+      case .notFound: .fileNotFound
+      case .writeFailed, .interrupted: .writeFailed
+      case .readFailed: .corrupt
+      case .notRegularFile, .outputAliasesInput, .invalidConfig, .invalidValue: .invalidArgument
+      }
+    var message = error.what
+    if let cause = error.cause { message += " (\(cause))" }
+    if let remedy = error.remedy { message += "; \(remedy)" }
+    self.init(
+      code, message, file: error.location.file, dataset: error.location.dataset, event: error.location.event)
+  }
+}
