@@ -90,7 +90,8 @@ let package = Package(
     .target(
       name: "Validation", dependencies: ["Core", "ShowerIO", "Torch"], exclude: ["README.md"],
       swiftSettings: swiftSettings),
-    .target(name: "Models", dependencies: ["Core", "Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(
+      name: "Models", dependencies: ["Core", "Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
       name: "Training",
       dependencies: ["Core", "Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
@@ -120,16 +121,17 @@ let package = Package(
       name: "ShowerIOTests", dependencies: ["ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "ShowerIO", "TestSupport"],
+      name: "SimulationTests", dependencies: ["Core", "Simulation", "ShowerIO", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],
+      name: "ValidationTests", dependencies: ["Core", "Validation", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "ModelsTests", dependencies: ["Models", "Torch", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "TrainingTests", dependencies: ["Training", "Models", "Torch", "ShowerIO", "TestSupport"],
+      name: "TrainingTests",
+      dependencies: ["Core", "Training", "Models", "Torch", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["TestSupport", "ShowerIO", "Validation"],
