@@ -63,6 +63,7 @@ public enum OutputTarget {
         where: ErrorLocation(file: path, key: option), remedy: "choose another \(option) path")
     }
     try refuseAliasing(resolved, shownAs: path, inputs: inputs, option: option)
+    guard unsafe lstat(resolved, &info) == 0 else { return URL(fileURLWithPath: resolved) }  // created later
     for name in files {
       _ = try file((resolved as NSString).appendingPathComponent(name), inputs: inputs, option: option)
     }
