@@ -9,8 +9,7 @@ extension ShowerIOError: CaloTwinError {
   public init(_ error: CoreError) {
     let code: Code =
       switch error.code {
-      case .notFound: .fileNotFound
-      case .writeFailed, .interrupted: .writeFailed
+      case .notFound, .writeFailed, .interrupted: .writeFailed  // Core's errors here concern outputs
       case .readFailed: .corrupt
       case .notRegularFile, .outputAliasesInput, .invalidConfig, .invalidValue: .invalidArgument
       }
