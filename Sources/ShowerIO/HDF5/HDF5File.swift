@@ -64,16 +64,20 @@ final class HDF5File: Sendable {
   }
 
   /// Creates (truncating) a new file for writing.
-  static func create(_ path: String) throws(ShowerIOError) -> HDF5File {
+  ///
+  /// - Parameters:
+  ///   - path: Where to create it (a writer's temporary file).
+  ///   - name: The path to name in error messages (the writer's final output), if other than `path`.
+  static func create(_ path: String, shownAs name: String? = nil) throws(ShowerIOError) -> HDF5File {
     let id = try HDF5Library.locked { () throws(ShowerIOError) -> hid_t in
       let id = unsafe H5Fcreate(path, swh5_acc_trunc(), swh5_p_default(), swh5_p_default())
       guard id >= 0 else {
         throw HDF5Library.failure(
-          .writeFailed, "cannot create the file; check that the folder exists and is writable", file: path)
+          .writeFailed, "cannot create the file; check that the folder exists and is writable", file: name ?? path)
       }
       return id
     }
-    return HDF5File(id: id, path: path)
+    return HDF5File(id: id, path: name ?? path)
   }
 
   /// Flushes and closes now; the identifier is invalid afterwards (used by writers before renaming).

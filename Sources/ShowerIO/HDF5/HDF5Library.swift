@@ -15,13 +15,21 @@ import Synchronization
 enum HDF5Library {
   private static let state = Mutex(false)
 
+  /// Starts the library without its `atexit` clean-up. ShowerIO closes every file it opens; the clean-up
+  /// would close a file whose writes failed (a full disk) a second time, which crashes HDF5 1.10 inside
+  /// `H5F__close_cb` while the process exits (found with a 256 KiB tmpfs).
+  private static func initialise() {
+    _ = H5dont_atexit()
+    _ = H5open()
+  }
+
   /// Runs `body` with the HDF5 lock held.
   static func locked<T: Sendable>(
     _ body: () throws(ShowerIOError) -> T
   ) throws(ShowerIOError) -> T {
     try state.withLock { (initialised: inout Bool) throws(ShowerIOError) -> T in
       if !initialised {
-        _ = H5open()
+        initialise()
         initialised = true
       }
       swh5_silence_errors()
@@ -33,7 +41,7 @@ enum HDF5Library {
   static func lockedQuietly(_ body: () -> Void) {
     state.withLock { (initialised: inout Bool) in
       if !initialised {
-        _ = H5open()
+        initialise()
         initialised = true
       }
       swh5_silence_errors()

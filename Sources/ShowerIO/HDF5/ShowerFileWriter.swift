@@ -84,7 +84,7 @@ public final class ShowerFileWriter {
     } catch {
       throw ShowerIOError(error)
     }
-    let file = try HDF5File.create(atomic.temporary.path)
+    let file = try HDF5File.create(atomic.temporary.path, shownAs: url.path)
     currentFile = file
     var all = attributes
     if let generator { all["generator"] = generator.json }
