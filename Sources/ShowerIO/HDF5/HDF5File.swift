@@ -73,7 +73,8 @@ final class HDF5File: Sendable {
       let id = unsafe H5Fcreate(path, swh5_acc_trunc(), swh5_p_default(), swh5_p_default())
       guard id >= 0 else {
         throw HDF5Library.failure(
-          .writeFailed, "cannot create the file; check that the folder exists and is writable", file: name ?? path)
+          .writeFailed, "cannot create the file; check that the folder exists and is writable",
+          file: name ?? path)
       }
       return id
     }
