@@ -13,7 +13,9 @@ struct ValidateCommand: AsyncParsableCommand {
     abstract: "Compare a candidate shower file with a reference: report, metrics.json, optional gate.",
     discussion: """
       Exit status: 0 when the report is written (and the gate, if any, passes); 1 when the gate fails;
-      2 when the inputs cannot be compared (unreadable, empty or mismatched files).
+      2 when the inputs cannot be compared (unreadable, empty or mismatched files, or an event with a
+      non-finite or negative cell, a bad incident energy or angle: the message names file, dataset and
+      0-based event; --skip-bad-events leaves such events out and counts them). Nothing is written then.
       A gate file is YAML, for example:  factor: 2  /  rules: [{metric: fpd, maximum: 0.05}].
       An empty gate file or --gate default uses the default rules.
       CaloChallenge files (incident_energies, showers) need their binning XML (--binning
@@ -63,6 +65,13 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(help: "Showers read at a time.")
   var chunkSize: Int = 256
 
+  @Flag(
+    help: ArgumentHelp(
+      "Leave out events with a non-finite or negative cell, a non-finite or non-positive incident energy or a "
+        + "non-finite angle (counted per file on stderr and in metrics.json) instead of stopping with exit status 2."
+    ))
+  var skipBadEvents = false
+
   @Option(
     help:
       ArgumentHelp(
@@ -105,6 +114,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var configuration = Validator.Configuration()
     configuration.cellThreshold = cellThreshold
     configuration.chunkSize = chunkSize
+    configuration.badEvents = skipBadEvents ? .skip : .fail
     configuration.comparison.minimumShowers = minimumShowers
     configuration.comparison.histogramBinning = histograms.binning
     configuration.comparison.distances = !noDistances

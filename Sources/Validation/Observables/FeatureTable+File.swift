@@ -17,16 +17,21 @@ extension FeatureTable {
   ///   - hitThresholds: Hit-count thresholds in MeV.
   ///   - chunkSize: Showers read at a time.
   ///   - keepsLowLevel: Keep the `cls-low` classifier inputs (`FeatureTable.lowLevel`).
+  ///   - badEvents: What to do with an event holding a non-finite or negative cell, a non-finite or
+  ///     non-positive incident energy or a non-finite angle: stop (`.fail`, the default) or leave it out
+  ///     and list it in `skippedEvents` (`.skip`).
   ///   - notice: Called with a line worth logging (the binning picked automatically).
   ///   - progress: Called after each chunk with showers done and the total.
   /// - Returns: The filled table.
-  /// - Throws: `ValidationError` `.emptySample` (no shower), `.geometryMismatch` (neither an
+  /// - Throws: `ValidationError` `.badEvent` (an unusable number, with `.fail`; the message names the
+  ///   dataset and the 0-based event), `.emptySample` (no shower, or none left after skipping), `.geometryMismatch` (neither an
   ///   `[nx, ny, layers]` image nor voxels matching the binning or a built-in one), `.invalidConfiguration`
   ///   (a binning for a Cartesian file), or `.invalidInput` wrapping the reader's error.
   public static func load(
     _ url: URL, cellSize: Double = 5.1, cellThreshold: Float? = nil,
     hitThresholds: [Double] = [0, 0.05, 0.5],
     binning: CaloChallengeBinning? = nil, chunkSize: Int = 256, keepsLowLevel: Bool = false,
+    badEvents: BadEventPolicy = .fail,
     notice: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> FeatureTable {
     let reader: ShowerFileReader
@@ -80,8 +85,24 @@ extension FeatureTable {
       }
       let next = k + 1 < ranges.count ? ranges[k + 1] : nil
       pending = next.map { range in Task { try reader.read(range) } }
-      try await table.append(batch)
+      let (clean, bad) = EventScreen.screen(batch, firstEvent: ranges[k].lowerBound, layout: reader.layout)
+      if let first = bad.first, badEvents == .fail {
+        pending?.cancel()
+        throw ValidationError(
+          .badEvent,
+          "\(first.description); fix or regenerate the file, or pass --skip-bad-events to leave such "
+            + "events out", context: url.path)
+      }
+      table.skippedEvents.append(contentsOf: bad)
+      try await table.append(clean)
       progress?(ranges[k].upperBound, reader.count)
+    }
+    guard table.count > 0 else {
+      throw ValidationError(
+        .emptySample,
+        "all \(reader.count) events were skipped for unusable numbers (first: "
+          + "\(table.skippedEvents.first?.description ?? "none")); fix or regenerate the file",
+        context: url.path)
     }
     return table
   }

@@ -27,6 +27,8 @@ public struct FeatureTable: Sendable {
   /// followed by every cell energy divided by `E_inc` (cells below `cellThreshold` set to 0),
   /// `count * lowLevelWidth` values; empty otherwise.
   public private(set) var lowLevel: [Float] = []
+  /// Events left out because a number in them was unusable (`BadEventPolicy.skip`), in file order.
+  public internal(set) var skippedEvents: [BadEvent] = []
 
   /// Width of a `lowLevel` row: 1 + cells per shower.
   public var lowLevelWidth: Int { 1 + schema.cellShape.reduce(1, *) }
