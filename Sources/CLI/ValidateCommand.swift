@@ -56,6 +56,12 @@ struct ValidateCommand: AsyncParsableCommand {
         + "'calochallenge' (voxel files only; out-of-range values dropped as np.histogram does)."))
   var histograms: HistogramMode = .auto
 
+  @Option(
+    help: ArgumentHelp(
+      "How CaloChallenge voxel sums (E_sum, E_layer, centroid and width denominators) are formed: 'float32' "
+        + "(numpy's float32 pairwise sums, as evaluate.py, so the histograms equal its) or 'double'."))
+  var summation: SummationMode = .float32
+
   @Option(help: "Showers a bin needs in both samples to be compared.")
   var minimumShowers: Int = 50
 
@@ -115,6 +121,7 @@ struct ValidateCommand: AsyncParsableCommand {
     configuration.cellThreshold = cellThreshold
     configuration.chunkSize = chunkSize
     configuration.badEvents = skipBadEvents ? .skip : .fail
+    configuration.summation = summation.summation
     configuration.comparison.minimumShowers = minimumShowers
     configuration.comparison.histogramBinning = histograms.binning
     configuration.comparison.distances = !noDistances
@@ -211,6 +218,12 @@ enum HistogramMode: String, ExpressibleByArgument, CaseIterable {
     case .calochallenge: .caloChallenge
     }
   }
+}
+
+/// `--summation` values, as `CellSummation`.
+enum SummationMode: String, ExpressibleByArgument, CaseIterable {
+  case float32, double
+  var summation: CellSummation { CellSummation(rawValue: rawValue)! }
 }
 
 /// `--classifier` values, as `Validator.ClassifierInputs`.

@@ -35,6 +35,9 @@ public struct Validator: Sendable {
     /// non-positive incident energies, non-finite angles): stop naming file, dataset and event (`.fail`,
     /// the default) or leave them out, count them per file and say so (`.skip`).
     public var badEvents: BadEventPolicy = .fail
+    /// How CaloChallenge voxel sums are formed: `.float32` (default; numpy's float32 pairwise sums, so the
+    /// histograms equal evaluate.py's) or `.double` (Double sums in file order).
+    public var summation: CellSummation = .float32
 
     /// The defaults above.
     public init() {}
@@ -72,11 +75,13 @@ public struct Validator: Sendable {
     let ref = try await FeatureTable.load(
       reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning,
       chunkSize: c.chunkSize,
-      keepsLowLevel: low, badEvents: c.badEvents, notice: notice, progress: { progress?("reference", $0, $1) }
+      keepsLowLevel: low, badEvents: c.badEvents, summation: c.summation, notice: notice,
+      progress: { progress?("reference", $0, $1) }
     )
     let cand = try await FeatureTable.load(
       candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold,
       binning: c.binning, chunkSize: c.chunkSize, keepsLowLevel: low, badEvents: c.badEvents,
+      summation: c.summation,
       // An automatic pick for the candidate is worth a notice only when the reference had none.
       notice: ref.schema.binning == nil ? notice : nil, progress: { progress?("candidate", $0, $1) })
     guard ref.schema.geometry == cand.schema.geometry else {
@@ -95,6 +100,10 @@ public struct Validator: Sendable {
     }
     var comparison = try await Comparator(configuration: c.comparison).compare(
       reference: ref, candidate: cand)
+    if comparison.histogramBinning == .caloChallenge {
+      comparison.voxelEnergy = try VoxelEnergyComparison.compute(
+        reference: reference, ref, candidate: candidate, cand, chunkSize: c.chunkSize)
+    }
     comparison.referenceSkippedEvents = ref.skippedEvents.count
     comparison.candidateSkippedEvents = cand.skippedEvents.count
     if let classifier = c.classifier {

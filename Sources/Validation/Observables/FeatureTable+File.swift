@@ -20,6 +20,8 @@ extension FeatureTable {
   ///   - badEvents: What to do with an event holding a non-finite or negative cell, a non-finite or
   ///     non-positive incident energy or a non-finite angle: stop (`.fail`, the default) or leave it out
   ///     and list it in `skippedEvents` (`.skip`).
+  ///   - summation: How CaloChallenge voxel sums are formed (`.float32`: numpy's float32 pairwise sums, as
+  ///     evaluate.py; `.double`). Cartesian files always sum in Double.
   ///   - notice: Called with a line worth logging (the binning picked automatically).
   ///   - progress: Called after each chunk with showers done and the total.
   /// - Returns: The filled table.
@@ -31,7 +33,7 @@ extension FeatureTable {
     _ url: URL, cellSize: Double = 5.1, cellThreshold: Float? = nil,
     hitThresholds: [Double] = [0, 0.05, 0.5],
     binning: CaloChallengeBinning? = nil, chunkSize: Int = 256, keepsLowLevel: Bool = false,
-    badEvents: BadEventPolicy = .fail,
+    badEvents: BadEventPolicy = .fail, summation: CellSummation = .float32,
     notice: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> FeatureTable {
     let reader: ShowerFileReader
@@ -48,7 +50,7 @@ extension FeatureTable {
     var threshold = cellThreshold ?? 0
     if reader.cellShape.count == 1 {
       let resolved = try resolveBinning(binning, voxels: reader.cellShape[0], file: url, notice: notice)
-      schema = FeatureSchema(binning: resolved, hitThresholds: hitThresholds)
+      schema = FeatureSchema(binning: resolved, hitThresholds: hitThresholds, summation: summation)
       if cellThreshold == nil, let cut = resolved.readoutThreshold {
         threshold = cut
         notice?(
@@ -71,7 +73,12 @@ extension FeatureTable {
         throw ValidationError(error.code, error.message, context: url.path)
       }
     }
-    var table = FeatureTable(schema: schema, cellThreshold: threshold, keepsLowLevel: keepsLowLevel)
+    let energyType =
+      reader.layout == .caloChallenge
+      ? (try? reader.datasets())?.first { $0.name == "incident_energies" }?.dtype : nil
+    var table = FeatureTable(
+      schema: schema, cellThreshold: threshold, keepsLowLevel: keepsLowLevel,
+      incidentEnergiesAreFloat32: energyType == "float32")
     let ranges = reader.chunkRanges(size: max(1, chunkSize))
     var pending: Task<ShowerBatch, any Error>? = Task { try reader.read(ranges[0]) }
     for (k, _) in ranges.enumerated() {
