@@ -23,9 +23,10 @@ import Validation
       .init(id: 12, rEdges: [0, 100, 200, 400, 1000, 2000], alphaBins: 1),
     ], source: "test ds1 photons")
 
-  /// A python3 with numpy, or `nil`.
+  /// A python3 with numpy (`CALOTWIN_PYTHON` first, then the usual places), or `nil`.
   static func python() -> URL? {
-    for path in ["/usr/bin/python3", "/usr/local/bin/python3", "/opt/homebrew/bin/python3"] {
+    let chosen = ProcessInfo.processInfo.environment["CALOTWIN_PYTHON"].map { [$0] } ?? []
+    for path in chosen + ["/usr/bin/python3", "/usr/local/bin/python3", "/opt/homebrew/bin/python3"] {
       let url = URL(fileURLWithPath: path)
       guard FileManager.default.isExecutableFile(atPath: path),
         let r = try? runProcess(url, ["-c", "import numpy"]), r.status == 0
@@ -64,9 +65,18 @@ import Validation
       try Self.raw(batch.cells, dir.file("\(sample)_cells.f32"))
       try Self.raw(batch.energy.map { Float($0) }, dir.file("\(sample)_energies.f32"))
     }
+    // Values of many magnitudes for the float32 sums: numpy's pairwise order must be matched bit for bit.
+    var state: UInt64 = 2026
+    let values = (0..<(3 * 40_500)).map { _ -> Float in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let u = Double(state >> 11) / Double(1 << 53)
+      return Float(pow(10, 6 * u - 2))
+    }
+    try Self.raw(values, dir.file("sums.f32"))
+    let lengths = [1, 7, 8, 9, 15, 16, 127, 128, 129, 136, 255, 1000, 6480, 40_500]
     let cut = try #require(binning.readoutCut)
     let spec: [String: Any] = [
-      "dataset": dataset, "particle": binning.particle, "minEnergy": cut,
+      "dataset": dataset, "particle": binning.particle, "minEnergy": cut, "sumLengths": lengths,
       "layers": binning.relevantLayers.map { ["id": $0.id, "rEdges": $0.rEdges, "alphaBins": $0.alphaBins] },
     ]
     try JSONSerialization.data(withJSONObject: spec).write(to: dir.file("spec.json"))
@@ -74,9 +84,23 @@ import Validation
       "Scripts/fixtures/calochallenge_parity.py")
     let run = try runProcess(python, [script.path, dir.url.path])
     try #require(run.status == 0, "numpy script failed: \(run.stderr)")
-    let expected =
-      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("numpy.json")))
-      as! [String: [String: Any]]
+    let document =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("numpy.json"))) as! [String: Any]
+    let expected = document["histograms"] as! [String: [String: Any]]
+    let sums = document["sums"] as! [String: [NSNumber]]
+    // numpy 1.x reduces rows longer than its 8192-value buffer block by block; numpy 2.x in one pass.
+    let version = document["numpy"] as? String ?? "2"
+    let block: Int? = version.hasPrefix("1.") ? 8192 : nil
+    values.withUnsafeBufferPointer { all in
+      for n in lengths {
+        let ours = (0..<3).map {
+          PairwiseSum.float32(UnsafeBufferPointer(rebasing: all[($0 * n)..<(($0 + 1) * n)]), blockSize: block)
+            .bitPattern
+        }
+        let numpy = (sums["\(n)"] ?? []).map(\.uint32Value)
+        #expect(ours == numpy, "float32 sum of \(n) values: \(ours) vs numpy \(version) \(numpy)")
+      }
+    }
 
     var configuration = Validator.Configuration()
     configuration.binning = binning

@@ -18,13 +18,30 @@ public enum CellSummation: String, Sendable, Codable, Equatable, CaseIterable {
 /// up to 128 values go to 8 accumulators (value `i` to accumulator `i mod 8`) for the largest multiple
 /// of 8, combined as `((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))`, then the rest added in order;
 /// longer arrays split at `n/2` rounded down to a multiple of 8 and the halves' sums added. The
-/// reduction starts from the identity `0` (`0 + pairwise`). Every operation is float32.
+/// reduction starts from the identity `0` (`0 + pairwise`). Every operation is float32. CaloTwin uses
+/// numpy 2.x's one-pass order (`blockSize: nil`); see `float32(_:blockSize:)` for numpy 1.x.
 public enum PairwiseSum {
   /// The float32 sum of `values` exactly as numpy computes it.
+  ///
+  /// - Parameters:
+  ///   - values: The array.
+  ///   - blockSize: `nil` (default): one pairwise pass over the whole array, as numpy 2.x sums a
+  ///     contiguous row. `8192`: numpy 1.x (Debian 12's 1.24), whose buffered reduction hands rows
+  ///     longer than its 8192-element buffer to the pairwise sum in blocks, added in order to the result.
+  ///     The two differ only for more than 8192 values (CaloChallenge: `E_sum` of dataset 3).
   @_optimize(speed)
-  public static func float32(_ values: UnsafeBufferPointer<Float>) -> Float {
+  public static func float32(_ values: UnsafeBufferPointer<Float>, blockSize: Int? = nil) -> Float {
     guard let base = values.baseAddress else { return 0 }
-    return 0 + pairwise(base, values.count)
+    guard let block = blockSize, block > 0, values.count > block else {
+      return 0 + pairwise(base, values.count)
+    }
+    var result: Float = 0
+    var start = 0
+    while start < values.count {
+      result += pairwise(base + start, min(block, values.count - start))
+      start += block
+    }
+    return result
   }
 
   /// The float32 sum of `values` exactly as numpy computes it.
