@@ -46,7 +46,7 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Cell energy (MeV) below which cells are set to 0 before any observable. Default: none for CaloTwin/LCD "
-        + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 10 for dataset 1)."))
+        + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 1 for dataset 1)."))
   var cellThreshold: Float?
 
   @Option(

@@ -24,7 +24,7 @@ extension Comparator {
   /// from 4096 MeV up (the bin's centre decides).
   ///
   /// `min_energy` is `evaluate.py`'s readout cut: the table's `cellThreshold` (as the exact Double
-  /// `0.5e-3 / 0.033` or 10 MeV when it is the binning's readout cut), or the binning's readout cut when
+  /// `0.5e-3 / 0.033` or 1 MeV when it is the binning's readout cut), or the binning's readout cut when
   /// the table was not cut (`cellThreshold` 0; `log10(0)` has no edge). Everything else, and every
   /// column of a Cartesian schema or under `.quantile`, gets `.quantile`.
   public static func featureBinning(

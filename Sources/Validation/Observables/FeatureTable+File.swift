@@ -12,7 +12,7 @@ extension FeatureTable {
   ///     count (dataset 2: 6,480; dataset 3: 40,500) and says so through `notice`.
   ///   - cellThreshold: Cell energy in MeV below which cells count as empty (set to 0 before any
   ///     feature). `nil`: none for Cartesian files; for CaloChallenge files the readout cut of
-  ///     `evaluate.py` (`CaloChallengeBinning.readoutThreshold`: 0.01515 MeV for datasets 2/3, 10 MeV
+  ///     `evaluate.py` (`CaloChallengeBinning.readoutThreshold`: 0.01515 MeV for datasets 2/3, 1 MeV
   ///     for dataset 1), said through `notice`.
   ///   - hitThresholds: Hit-count thresholds in MeV.
   ///   - chunkSize: Showers read at a time.
