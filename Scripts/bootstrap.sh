@@ -11,6 +11,7 @@ packages=(
   libopenmpi-dev openmpi-bin  # multi-process training
   zlib1g-dev liblz4-dev libzstd-dev liblzma-dev  # ROOT basket codecs
   chromium              # headless check of the validation report (CALOTWIN_SLOW_TESTS)
+  python3-numpy         # CaloChallenge parity test: numpy reference (CALOTWIN_SLOW_TESTS)
 )
 
 missing=()

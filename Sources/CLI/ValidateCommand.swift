@@ -13,7 +13,9 @@ struct ValidateCommand: AsyncParsableCommand {
     abstract: "Compare a candidate shower file with a reference: report, metrics.json, optional gate.",
     discussion: """
       Exit status: 0 when the report is written (and the gate, if any, passes); 1 when the gate fails;
-      2 when the inputs cannot be compared (unreadable, empty or mismatched files).
+      2 when the inputs cannot be compared (unreadable, empty or mismatched files, or an event with a
+      non-finite or negative cell, a bad incident energy or angle: the message names file, dataset and
+      0-based event; --skip-bad-events leaves such events out and counts them). Nothing is written then.
       A gate file is YAML, for example:  factor: 2  /  rules: [{metric: fpd, maximum: 0.05}].
       An empty gate file or --gate default uses the default rules.
       CaloChallenge files (incident_energies, showers) need their binning XML (--binning
@@ -44,7 +46,7 @@ struct ValidateCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Cell energy (MeV) below which cells are set to 0 before any observable. Default: none for CaloTwin/LCD "
-        + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 10 for dataset 1)."))
+        + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 1 for dataset 1)."))
   var cellThreshold: Float?
 
   @Option(
@@ -54,6 +56,12 @@ struct ValidateCommand: AsyncParsableCommand {
         + "'calochallenge' (voxel files only; out-of-range values dropped as np.histogram does)."))
   var histograms: HistogramMode = .auto
 
+  @Option(
+    help: ArgumentHelp(
+      "How CaloChallenge voxel sums (E_sum, E_layer, centroid and width denominators) are formed: 'float32' "
+        + "(numpy's float32 pairwise sums, as evaluate.py, so the histograms equal its) or 'double'."))
+  var summation: SummationMode = .float32
+
   @Option(help: "Showers a bin needs in both samples to be compared.")
   var minimumShowers: Int = 50
 
@@ -62,6 +70,13 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @Option(help: "Showers read at a time.")
   var chunkSize: Int = 256
+
+  @Flag(
+    help: ArgumentHelp(
+      "Leave out events with a non-finite or negative cell, a non-finite or non-positive incident energy or a "
+        + "non-finite angle (counted per file on stderr and in metrics.json) instead of stopping with exit status 2."
+    ))
+  var skipBadEvents = false
 
   @Option(
     help:
@@ -109,6 +124,8 @@ struct ValidateCommand: AsyncParsableCommand {
     var configuration = Validator.Configuration()
     configuration.cellThreshold = cellThreshold
     configuration.chunkSize = chunkSize
+    configuration.badEvents = skipBadEvents ? .skip : .fail
+    configuration.summation = summation.summation
     configuration.comparison.minimumShowers = minimumShowers
     configuration.comparison.histogramBinning = histograms.binning
     configuration.comparison.distances = !noDistances
@@ -205,6 +222,12 @@ enum HistogramMode: String, ExpressibleByArgument, CaseIterable {
     case .calochallenge: .caloChallenge
     }
   }
+}
+
+/// `--summation` values, as `CellSummation`.
+enum SummationMode: String, ExpressibleByArgument, CaseIterable {
+  case float32, double
+  var summation: CellSummation { CellSummation(rawValue: rawValue)! }
 }
 
 /// `--classifier` values, as `Validator.ClassifierInputs`.

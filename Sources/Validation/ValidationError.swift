@@ -19,6 +19,9 @@ public struct ValidationError: Error, CustomStringConvertible, Sendable, Equatab
     case invalidConfiguration
     /// A metric received inputs it cannot use (too few values, wrong dimensions).
     case invalidInput
+    /// An event of a shower file holds a number validation cannot use (non-finite or negative cell,
+    /// non-finite or non-positive incident energy, non-finite angle).
+    case badEvent
     /// Writing the report failed.
     case writeFailed
   }

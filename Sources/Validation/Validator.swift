@@ -31,6 +31,13 @@ public struct Validator: Sendable {
     /// Voxel geometry for CaloChallenge files; `nil` picks a built-in binning by voxel count
     /// (dataset 2 or 3) and reports it through `run`'s `notice`. A binning with a Cartesian file is an error.
     public var binning: CaloChallengeBinning? = nil
+    /// What to do with events holding unusable numbers (non-finite or negative cells, non-finite or
+    /// non-positive incident energies, non-finite angles): stop naming file, dataset and event (`.fail`,
+    /// the default) or leave them out, count them per file and say so (`.skip`).
+    public var badEvents: BadEventPolicy = .fail
+    /// How CaloChallenge voxel sums are formed: `.float32` (default; numpy's float32 pairwise sums, so the
+    /// histograms equal evaluate.py's) or `.double` (Double sums in file order).
+    public var summation: CellSummation = .float32
 
     /// The defaults above.
     public init() {}
@@ -68,10 +75,13 @@ public struct Validator: Sendable {
     let ref = try await FeatureTable.load(
       reference, cellSize: c.cellSize, cellThreshold: c.cellThreshold, binning: c.binning,
       chunkSize: c.chunkSize,
-      keepsLowLevel: low, notice: notice, progress: { progress?("reference", $0, $1) })
+      keepsLowLevel: low, badEvents: c.badEvents, summation: c.summation, notice: notice,
+      progress: { progress?("reference", $0, $1) }
+    )
     let cand = try await FeatureTable.load(
       candidate, cellSize: c.cellSize, cellThreshold: c.cellThreshold,
-      binning: c.binning, chunkSize: c.chunkSize, keepsLowLevel: low,
+      binning: c.binning, chunkSize: c.chunkSize, keepsLowLevel: low, badEvents: c.badEvents,
+      summation: c.summation,
       // An automatic pick for the candidate is worth a notice only when the reference had none.
       notice: ref.schema.binning == nil ? notice : nil, progress: { progress?("candidate", $0, $1) })
     guard ref.schema.geometry == cand.schema.geometry else {
@@ -81,8 +91,21 @@ public struct Validator: Sendable {
           + "\(candidate.lastPathComponent) has \(cand.schema.geometryDescription); compare files of one geometry"
       )
     }
+    for (url, table) in [(reference, ref), (candidate, cand)] {
+      guard let first = table.skippedEvents.first else { continue }
+      notice?(
+        "\(url.lastPathComponent): skipped \(table.skippedEvents.count) of "
+          + "\(table.skippedEvents.count + table.count) events with unusable numbers (first: \(first.description))"
+      )
+    }
     var comparison = try await Comparator(configuration: c.comparison).compare(
       reference: ref, candidate: cand)
+    if comparison.histogramBinning == .caloChallenge {
+      comparison.voxelEnergy = try VoxelEnergyComparison.compute(
+        reference: reference, ref, candidate: candidate, cand, chunkSize: c.chunkSize)
+    }
+    comparison.referenceSkippedEvents = ref.skippedEvents.count
+    comparison.candidateSkippedEvents = cand.skippedEvents.count
     if let classifier = c.classifier {
       try Self.runClassifiers(classifier, c.classifierInputs, ref, cand, &comparison, progress)
     }

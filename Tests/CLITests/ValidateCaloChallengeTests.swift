@@ -149,4 +149,37 @@ import Validation
     let bad = try Self.validate(dir, "gen.h5", ["--classifier", "medium"])
     #expect(bad.status != 0 && bad.stderr.contains("medium"), "\(bad.stderr)")
   }
+
+  /// The voxel-energy distribution (evaluate.py's plot_cell_dist) reaches metrics.json, the report and the
+  /// gate; `--summation double` keeps Double sums (E_layer edges then from a Double maximum).
+  @Test func voxelEnergySeparationPowerIsReportedAndGated() throws {
+    let dir = try TemporaryDirectory()
+    try Self.write(dir.file("sim.h5"), seed: 1)
+    try Self.write(dir.file("hot.h5"), seed: 3, scale: 1.3)
+    let gate = dir.file("gate.yaml")
+    try "rules: [{metric: voxelSeparationPower, maximum: 0.001}]".write(
+      to: gate, atomically: true, encoding: .utf8)
+    let result = try Self.validate(dir, "hot.h5", ["--gate", gate.path])
+    #expect(result.status == 1, "a 30 % hotter candidate fails a tight voxel gate: \(result.stderr)")
+    #expect(result.stderr.contains("voxelSeparationPower"), "\(result.stderr)")
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("out-hot.h5/metrics.json")))
+      as? [String: Any]
+    let comparison = try #require(json?["comparison"] as? [String: Any])
+    let voxel = try #require(comparison["voxelEnergy"] as? [String: Any])
+    let edges = try #require(voxel["edges"] as? [Double])
+    #expect(edges.count == 50 && abs(edges[0] - 0.5e-3 / 0.033) < 1e-12, "\(edges.prefix(2))")
+    let s = try #require(voxel["separationPower"] as? Double)
+    #expect(s > 0.001 && s <= 1)
+    let html = try String(contentsOf: dir.file("out-hot.h5/index.html"), encoding: .utf8)
+    #expect(html.contains("voxel-energy distribution") && html.contains("voxel energies"))
+    let double = try Self.validate(dir, "hot.h5", ["--summation", "double"])
+    #expect(double.status == 0, "\(double.stderr)")
+    let quantile = try Self.validate(dir, "hot.h5", ["--histograms", "quantile"])
+    let q = try String(contentsOf: dir.file("out-hot.h5/metrics.json"), encoding: .utf8)
+    #expect(
+      quantile.status == 0 && !q.contains("voxelEnergy"), "no voxel histogram without CaloChallenge bins")
+    let bad = try Self.validate(dir, "hot.h5", ["--summation", "half"])
+    #expect(bad.status != 0 && bad.stderr.contains("half"), "\(bad.stderr)")
+  }
 }

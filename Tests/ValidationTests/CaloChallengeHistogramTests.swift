@@ -6,7 +6,8 @@ import Validation
 /// CaloChallenge histogram binning (`HistogramBinning.caloChallenge`) against a numpy re-implementation
 /// of evaluate.py's histograms and `_separation_power` (Fixtures/calochallenge_histograms.json, made by
 /// Scripts/fixtures/make_calochallenge_histogram_fixtures.py): separation powers within 1e-6 relative,
-/// edges within 1e-12, out-of-range values dropped (not clipped), E_layer edges log-spaced.
+/// edges within 1e-12, out-of-range values dropped (not clipped), E_layer edges log-spaced. The synthetic
+/// values are Double, so these use `CellSummation.double`; CaloChallengeParityTests checks `.float32`.
 @Suite struct CaloChallengeHistogramTests {
   let fixture: [String: Any]
   init() throws { fixture = try FixtureLoader.json("calochallenge_histograms") }
@@ -64,7 +65,7 @@ import Validation
     let cases = fixture["dataset2"] as! [[String: Any]]
     #expect(cases.count == 10)
     let threshold = try #require(CaloChallengeBinning.dataset2.readoutThreshold)
-    check(cases, FeatureSchema(binning: .dataset2), threshold: threshold)
+    check(cases, FeatureSchema(binning: .dataset2, summation: .double), threshold: threshold)
     #expect(
       isClose(
         CaloChallengeBinning.dataset2.readoutCut!, fixture.double("minEnergy"), relative: 0, absolute: 0))
@@ -72,7 +73,7 @@ import Validation
 
   @Test func dataset1RangesMatchNumpy() {
     let cases = fixture["dataset1Pions"] as! [[String: Any]]
-    check(cases, FeatureSchema(binning: Self.pions), threshold: 10)
+    check(cases, FeatureSchema(binning: Self.pions, summation: .double), threshold: 1)
   }
 
   @Test func dataset1PerEnergyRatiosMatchNumpy() {
@@ -81,21 +82,23 @@ import Validation
       if c["particle"] as! String == "photon" { (binning.particle, binning.pid) = ("photon", 22) }
       let e = c.double("energy")
       let bin = ConditionBin(label: "E=\(e)", energy: .init(0.95 * e, 1.05 * e))
-      check([c], FeatureSchema(binning: binning), threshold: 10, bin: bin)
+      check([c], FeatureSchema(binning: binning, summation: .double), threshold: 1, bin: bin)
     }
     // The whole sample keeps the 100 bins on [0.5, 1.5]; datasets 2/3 have no per-energy binning.
     let all = Comparator.featureBinning(
-      group: "E_sum/E_inc", index: 0, schema: FeatureSchema(binning: Self.pions), cellThreshold: 10,
+      group: "E_sum/E_inc", index: 0, schema: FeatureSchema(binning: Self.pions, summation: .double),
+      cellThreshold: 10,
       mode: .automatic)
     let decade = ConditionBin(label: "E=1GeV-10GeV", energy: .init(1000, 10_000))
     let ds2 = Comparator.featureBinning(
-      group: "E_sum/E_inc", index: 0, schema: FeatureSchema(binning: .dataset2), cellThreshold: 0,
+      group: "E_sum/E_inc", index: 0, schema: FeatureSchema(binning: .dataset2, summation: .double),
+      cellThreshold: 0,
       mode: .automatic, bin: decade)
     #expect(all == .fixed(.uniform(from: 0.5, to: 1.5, bins: 100)) && ds2 == all)
   }
 
   @Test func fallbacksAndModes() {
-    let schema = FeatureSchema(binning: .dataset2)
+    let schema = FeatureSchema(binning: .dataset2, summation: .double)
     let cut = CaloChallengeBinning.dataset2.readoutCut!
     // No cell cut: the binning's readout cut is the lower E_layer edge; another cut is used as given.
     #expect(
@@ -120,7 +123,7 @@ import Validation
         group: "E_sum/E_inc", index: 0, schema: cartesian, cellThreshold: 0, mode: .automatic)
         == .quantile)
     // Dataset 1 has no published radial ranges: quantile binning.
-    let pions = FeatureSchema(binning: Self.pions)
+    let pions = FeatureSchema(binning: Self.pions, summation: .double)
     #expect(
       Comparator.featureBinning(group: "EC_r", index: 0, schema: pions, cellThreshold: 10, mode: .automatic)
         == .quantile)
@@ -161,7 +164,7 @@ import Validation
     let layer = try #require(all.feature("E_layer[10]"))
     #expect(layer.histogram.isLogarithmic && layer.histogram.edges.count == 40)
     #expect(all.feature("E_sum/E_inc")?.histogram == Histogram.uniform(from: 0.5, to: 1.5, bins: 100))
-    #expect(all.feature("sparsity[0]")?.histogram.bins == 19)
+    #expect(all.feature("sparsity[0]")?.histogram.bins == 20)
     #expect(all.feature("E_sum")?.histogram.bins == 40)
     configuration.histogramBinning = .quantile
     let quantile = try await Comparator(configuration: configuration).compare(

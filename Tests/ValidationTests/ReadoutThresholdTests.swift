@@ -8,17 +8,17 @@ import Validation
 /// default to voxel files only, overridable, and the same on both samples.
 @Suite struct ReadoutThresholdTests {
   @Test func thresholdFollowsEvaluatePyPerParticle() throws {
-    // evaluate.py: {'1-photons': 10, '1-pions': 10, '2': 0.5e-3/0.033, '3': 0.5e-3/0.033} MeV.
+    // evaluate.py HEAD: {'1-photons': 1, '1-pions': 1, '2': 0.5e-3/0.033, '3': 0.5e-3/0.033} MeV.
     let electron = try #require(CaloChallengeBinning.dataset2.readoutThreshold)
     #expect(abs(Double(electron) - 0.5e-3 / 0.033) < 1e-7 * 0.015)
     #expect(CaloChallengeBinning.dataset3.readoutThreshold == electron)
     let layers = [CaloChallengeBinning.Layer(id: 0, rEdges: [0, 5], alphaBins: 1)]
     #expect(
-      CaloChallengeBinning(particle: "photon", pid: 22, layers: layers, source: "t").readoutThreshold == 10)
+      CaloChallengeBinning(particle: "photon", pid: 22, layers: layers, source: "t").readoutThreshold == 1)
     #expect(
-      CaloChallengeBinning(particle: "pion", pid: 211, layers: layers, source: "t").readoutThreshold == 10)
+      CaloChallengeBinning(particle: "pion", pid: 211, layers: layers, source: "t").readoutThreshold == 1)
     #expect(
-      CaloChallengeBinning(particle: "photon", pid: 0, layers: layers, source: "t").readoutThreshold == 10)
+      CaloChallengeBinning(particle: "photon", pid: 0, layers: layers, source: "t").readoutThreshold == 1)
     #expect(
       CaloChallengeBinning(particle: "muon", pid: 13, layers: layers, source: "t").readoutThreshold == nil)
   }
@@ -41,8 +41,9 @@ import Validation
     try writer.finish()
 
     let notices = NoticeLog()
-    let cut = try await FeatureTable.load(url, notice: { notices.add($0) })
-    let none = try await FeatureTable.load(url, cellThreshold: 0)
+    // Double sums, so that the cut is checked against a plain Double sum to 1e-9 (float32 is the default).
+    let cut = try await FeatureTable.load(url, summation: .double, notice: { notices.add($0) })
+    let none = try await FeatureTable.load(url, cellThreshold: 0, summation: .double)
     let threshold = Float(0.5e-3 / 0.033)
     #expect(cut.cellThreshold == threshold && none.cellThreshold == 0)
     #expect(notices.lines.contains { $0.contains("ds2.h5: CaloChallenge readout cut") }, "\(notices.lines)")

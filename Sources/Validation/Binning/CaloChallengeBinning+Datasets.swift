@@ -17,16 +17,16 @@ extension CaloChallengeBinning {
   /// metric (`min_energy`), in MeV, chosen by particle as `evaluate.py` chooses it by dataset:
   /// electrons (datasets 2 and 3) 0.5 keV / 0.033 = 0.01515 MeV (Par04's 0.5 keV cell threshold
   /// divided by the sampling fraction the energies were scaled by), photons and pions (dataset 1)
-  /// 10 MeV; `nil` for any other particle, which gets no cut. The PDG code decides; without one
-  /// (`pid` 0) the particle name does.
+  /// 1 MeV (evaluate.py at HEAD; earlier releases cut at 10 MeV); `nil` for any other particle, which
+  /// gets no cut. The PDG code decides; without one (`pid` 0) the particle name does.
   public var readoutThreshold: Float? { readoutCut.map(Float.init) }
 
-  /// `readoutThreshold` as the Double `evaluate.py` computes (`0.5e-3 / 0.033` or 10), in MeV: the lower
+  /// `readoutThreshold` as the Double `evaluate.py` computes (`0.5e-3 / 0.033` or 1), in MeV: the lower
   /// edge of its log-spaced `E_layer` histograms.
   public var readoutCut: Double? {
     switch particleCode {
     case 11, -11: 0.5e-3 / 0.033
-    case _ where isDataset1: 10
+    case _ where isDataset1: 1
     default: nil
     }
   }

@@ -10,17 +10,21 @@ extension Comparator {
   /// |---|---|---|---|
   /// | `E_sum/E_inc` | 101 linear (100 bins) | [0.5, 1.5] | [0.5, 1.5] |
   /// | `E_layer[l]` | 40 log-spaced (39 bins) | [min_energy, reference max] MeV | same |
+  /// | voxel energies | 50 log-spaced (49 bins) | [min_energy, reference max] MeV | same (`VoxelEnergyComparison`) |
   /// | `EC_x`, `EC_y` | 101 linear | [−30, 30] mm | [−500, 500] layers 12/13, else [−100, 100] |
   /// | `W_x`, `W_y` | 101 linear | [0, 30] mm | [0, 400] layers 12/13, else [0, 100] |
   /// | `EC_r`, `W_r` | 101 linear | [0, 42], [0, 20] mm | quantile (no range published) |
-  /// | `sparsity` | 20 linear (19 bins) | [0, 1] | [0, 1] |
+  /// | `sparsity` | 21 linear (20 bins) | [0, 1] | [0, 1] |
+  ///
+  /// Under `CellSummation.float32` (the schema's default) `E_layer` is a float32 sum and its top exponent
+  /// is `log10` of the float32 maximum (`.logarithmicFromFloat32`), as in evaluate.py.
   ///
   /// In a condition bin with a finite energy range, a dataset-1 `E_sum/E_inc` gets `evaluate.py`'s
   /// per-energy bins (`plot_Etot_Einc_discrete`): 20 bins on [0.4, 1.4], or on [0.9, 1.1] for photons
   /// from 4096 MeV up (the bin's centre decides).
   ///
   /// `min_energy` is `evaluate.py`'s readout cut: the table's `cellThreshold` (as the exact Double
-  /// `0.5e-3 / 0.033` or 10 MeV when it is the binning's readout cut), or the binning's readout cut when
+  /// `0.5e-3 / 0.033` or 1 MeV when it is the binning's readout cut), or the binning's readout cut when
   /// the table was not cut (`cellThreshold` 0; `log10(0)` has no edge). Everything else, and every
   /// column of a Cartesian schema or under `.quantile`, gets `.quantile`.
   public static func featureBinning(
@@ -41,14 +45,15 @@ extension Comparator {
         ? uniform(0.9, 1.1, 20) : uniform(0.4, 1.4, 20)
     case "E_layer":
       guard let low = minimumEnergy(binning, cellThreshold) else { return .quantile }
-      return .logarithmic(low: low, edges: 40)
+      return schema.summation == .float32
+        ? .logarithmicFromFloat32(low: low, edges: 40) : .logarithmic(low: low, edges: 40)
     case "EC_x", "EC_y":
       let limit = ds1 ? (outer(index) ? 500.0 : 100) : 30
       return uniform(-limit, limit)
     case "W_x", "W_y": return uniform(0, ds1 ? (outer(index) ? 400 : 100) : 30)
     case "EC_r": return ds1 ? .quantile : uniform(0, 42)
     case "W_r": return ds1 ? .quantile : uniform(0, 20)
-    case "sparsity": return uniform(0, 1, 19)
+    case "sparsity": return uniform(0, 1, 20)
     default: return .quantile
     }
   }
@@ -74,9 +79,11 @@ extension Comparator {
         histogram: q, reference: q.counts(of: a, clipping: true), candidate: q.counts(of: b, clipping: true),
         referenceOutside: 0, candidateOutside: 0)
     case .fixed(let edges): h = edges
-    case .logarithmic(let low, let n):
+    case .logarithmic(let low, let n), .logarithmicFromFloat32(let low, let n):
+      let float32 = if case .logarithmicFromFloat32 = rule { true } else { false }
       guard
-        let logarithmic = Histogram.logarithmic(from: low, to: a.last(where: { !$0.isNaN }) ?? low, edges: n)
+        let logarithmic = Histogram.logarithmic(
+          from: low, to: a.last(where: { !$0.isNaN }) ?? low, edges: n, float32Maximum: float32)
       else { return histogram(.quantile, a, b, c) }
       h = logarithmic
     }

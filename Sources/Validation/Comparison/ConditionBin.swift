@@ -80,7 +80,8 @@ public struct ConditionBin: Sendable, Codable, Equatable {
   /// `10GeV`, `250MeV`, `1TeV` style text for an energy in MeV.
   static func format(_ mev: Double) -> String {
     func trim(_ v: Double) -> String {
-      v == v.rounded() ? String(Int(v)) : String((v * 100).rounded() / 100)
+      // Only whole numbers an Int holds become one; anything else (huge, non-finite) prints as a Double.
+      v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String((v * 100).rounded() / 100)
     }
     if mev >= 1e6 { return trim(mev / 1e6) + "TeV" }
     if mev >= 1e3 { return trim(mev / 1e3) + "GeV" }

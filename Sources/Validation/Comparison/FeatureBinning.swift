@@ -8,6 +8,9 @@ public enum FeatureBinning: Sendable, Equatable {
   /// (`np.logspace(log10(low), log10(max), edges)`); values outside dropped. `low` in the unit of the
   /// feature (MeV for `E_layer`).
   case logarithmic(low: Double, edges: Int)
+  /// As `.logarithmic`, for float32 values (`CellSummation.float32`): the top exponent is `log10` of the
+  /// maximum computed in float32, as `np.log10` of a float32 array's maximum in evaluate.py.
+  case logarithmicFromFloat32(low: Double, edges: Int)
 
   /// Whether values outside the edges are dropped (CaloChallenge) rather than clipped.
   public var dropsOutside: Bool {

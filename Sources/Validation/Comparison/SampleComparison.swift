@@ -104,6 +104,13 @@ public struct SampleComparison: Sendable, Encodable, Equatable {
   /// Cell energy in MeV below which cells were set to 0 in both samples before any observable
   /// (0: no cut; CaloChallenge files get the readout cut by default).
   public var cellThreshold: Double = 0
+  /// CaloChallenge's voxel-energy distribution and its separation power (`plot_cell_dist`), for
+  /// CaloChallenge voxels under CaloChallenge histogram binning; `nil` otherwise.
+  public var voxelEnergy: VoxelEnergyComparison? = nil
+  /// Reference events left out for unusable numbers (`BadEventPolicy.skip`; 0 otherwise).
+  public var referenceSkippedEvents = 0
+  /// Candidate events left out for unusable numbers.
+  public var candidateSkippedEvents = 0
   /// CaloChallenge classifier test on the high-level inputs (`cls-high`, all showers), if run
   /// (`Validator.Configuration.classifier` with `classifierInputs` `.high`, `.both` or `.all`).
   public var classifier: ClassifierTest.Result? = nil

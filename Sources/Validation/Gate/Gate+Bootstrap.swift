@@ -58,7 +58,7 @@ extension Gate {
       return zip(p, q).reduce(0.0) { max($0, abs($1.0 - $1.1)) }
     case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
       .classifierLowNormedAUC,
-      .classifierLowNormedJSD:
+      .classifierLowNormedJSD, .voxelSeparationPower:
       return 0
     }
   }

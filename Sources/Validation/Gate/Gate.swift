@@ -80,6 +80,7 @@ public struct Gate: Sendable {
         case .classifierLowJSD: result.classifierLow?.jsd
         case .classifierLowNormedAUC: result.classifierLowNormed?.auc
         case .classifierLowNormedJSD: result.classifierLowNormed?.jsd
+        case .voxelSeparationPower: result.voxelEnergy?.separationPower
         default: nil
         }
       guard let value = measured, let maximum = rule.maximum else { continue }
@@ -107,7 +108,7 @@ public struct Gate: Sendable {
       }
     case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
       .classifierLowNormedAUC,
-      .classifierLowNormedJSD:
+      .classifierLowNormedJSD, .voxelSeparationPower:
       guard rule.maximum != nil else {
         throw ValidationError(
           .invalidConfiguration, "gate rule \(rule.name) is sample-wide and needs a fixed maximum",
@@ -126,7 +127,7 @@ public struct Gate: Sendable {
     case .pearsonMaxDifference: bin.pearsonMaxDifference
     case .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
       .classifierLowNormedAUC,
-      .classifierLowNormedJSD:
+      .classifierLowNormedJSD, .voxelSeparationPower:
       .nan
     }
   }

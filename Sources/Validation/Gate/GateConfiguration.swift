@@ -67,13 +67,16 @@ public struct GateRule: Sendable, Codable, Equatable {
     case classifierLowNormedAUC
     /// JSD of the `cls-low-normed` classifier test (sample-wide; needs `maximum`).
     case classifierLowNormedJSD
+    /// Separation power of CaloChallenge's voxel-energy distribution (sample-wide; needs `maximum`;
+    /// checked only when computed: CaloChallenge voxels under CaloChallenge histogram binning).
+    case voxelSeparationPower
 
     /// Whether the metric is one number for the whole sample rather than one per bin.
     public var isSampleWide: Bool {
       [
         .fpd, .kpd, .classifierAUC, .classifierJSD, .classifierLowAUC, .classifierLowJSD,
         .classifierLowNormedAUC,
-        .classifierLowNormedJSD,
+        .classifierLowNormedJSD, .voxelSeparationPower,
       ].contains(self)
     }
   }

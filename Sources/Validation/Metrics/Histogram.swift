@@ -35,9 +35,17 @@ public struct Histogram: Sendable, Equatable, Codable {
   /// made for then falls outside and is dropped (about a third of all maxima). Swift on Linux uses glibc's
   /// `log10`/`pow`, as numpy does without AVX-512; numpy's AVX-512 (SVML) loops round differently in about
   /// 15 % of the cases, so on such CPUs evaluate.py keeps or drops that one value where this does not.
-  public static func logarithmic(from low: Double, to high: Double, edges: Int) -> Histogram? {
+  ///
+  /// With `float32Maximum` the last exponent is `log10` computed in float32 of `Float(high)` (numpy's
+  /// `np.log10` of a float32 maximum; `high` should be a float32 value), widened to Double; the lower
+  /// exponent stays Double (`np.log10` of a Python float).
+  public static func logarithmic(
+    from low: Double, to high: Double, edges: Int, float32Maximum: Bool = false
+  ) -> Histogram? {
     guard edges >= 2, low > 0, high > low, high.isFinite else { return nil }
-    let exponents = uniform(from: log10(low), to: log10(high), bins: edges - 1).edges
+    let top = float32Maximum ? Double(log10(Float(high))) : log10(high)
+    guard top > log10(low) else { return nil }
+    let exponents = uniform(from: log10(low), to: top, bins: edges - 1).edges
     let values = exponents.map { pow(10, $0) }
     guard zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
     return Histogram(edges: values)

@@ -12,10 +12,12 @@ public enum CellSpectrum {
   /// Number of bins.
   public static let bins = 80
 
-  /// Bin of a cell energy in MeV.
+  /// Bin of a cell energy in MeV: 0 for energies below the first edge, 0 and NaN, the last bin for
+  /// energies above the last edge and +inf (the position is clamped before it becomes an `Int`).
   public static func bin(of energy: Double) -> Int {
-    let b = Int(((log10(energy) - lowestDecade) * Double(perDecade)).rounded(.down))
-    return min(bins - 1, max(0, b))
+    let position = ((log10(energy) - lowestDecade) * Double(perDecade)).rounded(.down)
+    guard position >= 0 else { return 0 }  // also NaN
+    return position < Double(bins - 1) ? Int(position) : bins - 1
   }
 
   /// Bin edges in MeV, `bins + 1` values.

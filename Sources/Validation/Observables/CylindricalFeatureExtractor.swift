@@ -13,30 +13,48 @@ internal import Foundation
 /// - `sparsity[l]` = 1 − (voxels of layer l with energy) / (voxels of layer l).
 /// - `profile_r`: energy per radial bin of each relevant layer, layer-major.
 /// - `hits>t`: voxels with E > t; `spectrum`: `CellSpectrum` counts.
+///
+/// With `schema.summation == .float32` (the default) `E_sum`, `E_layer` and the `Σ E` of every centroid
+/// and width are float32 sums in numpy's pairwise order (`PairwiseSum`) over the cut voxels, as
+/// `evaluate.py` forms them from float32 arrays, and `E_sum/E_inc` is a float32 quotient when the file's
+/// incident energies are float32 (`incidentEnergiesAreFloat32`); the weighted sums `Σ x E`, `Σ x² E` are
+/// Double (numpy promotes them through the float64 positions) in numpy's pairwise order too, so that
+/// degenerate showers (equal voxels) give the same last bit. With `.double` every sum is Double in file order.
 public struct CylindricalFeatureExtractor {
   /// Column layout of the rows this extractor writes.
   public let schema: FeatureSchema
   /// Voxels below this energy (MeV) count as empty.
   public let cellThreshold: Float
+  /// Whether `E_sum/E_inc` is a float32 quotient (`.float32` summation and float32 incident energies on
+  /// disk, as numpy divides two float32 arrays).
+  public let incidentEnergiesAreFloat32: Bool
   /// Cell-energy spectrum of the last shower: counts per `CellSpectrum` bin.
   public internal(set) var spectrum: [Int]
   let xs: [Double], ys: [Double], rs: [Double]
   let layerOf: [Int], alphaLayerOf: [Int], profileBin: [Int], layerSize: [Int], binnedLayers: [Int]
   var sums: [Double], sx: [Double], sx2: [Double], sy: [Double], sy2: [Double], sr: [Double], sr2: [Double]
   var filled: [Int], profile: [Double], hits: [Int]
+  /// Layer voxel ranges (file order) and the cut voxels of the current shower, for float32 sums.
+  let layerRanges: [Range<Int>]
+  var cut: [Float]
+  var products: [Double]
+  var total32: Float = 0
 
   /// Creates an extractor.
   ///
   /// - Parameters:
   ///   - schema: A schema made by `FeatureSchema(binning:)`.
   ///   - cellThreshold: Voxel energy in MeV below which a voxel counts as empty (default 0).
+  ///   - incidentEnergiesAreFloat32: The file stores float32 incident energies (float32 `E_sum/E_inc`
+  ///     under `.float32` summation).
   /// - Precondition: `schema.binning != nil`.
-  public init(schema: FeatureSchema, cellThreshold: Float = 0) {
+  public init(schema: FeatureSchema, cellThreshold: Float = 0, incidentEnergiesAreFloat32: Bool = false) {
     guard let binning = schema.binning else {
       preconditionFailure("CylindricalFeatureExtractor needs a binning")
     }
     self.schema = schema
     self.cellThreshold = cellThreshold
+    self.incidentEnergiesAreFloat32 = incidentEnergiesAreFloat32
     var xs: [Double] = [], ys: [Double] = [], rs: [Double] = []
     var layerOf: [Int] = [], alphaLayerOf: [Int] = [], profileBin: [Int] = []
     var alphaIndex = 0, profileOffset = 0, binnedLayers: [Int] = []
@@ -55,6 +73,13 @@ public struct CylindricalFeatureExtractor {
     (self.xs, self.ys, self.rs) = (xs, ys, rs)
     (self.layerOf, self.alphaLayerOf, self.profileBin) = (layerOf, alphaLayerOf, profileBin)
     layerSize = binning.relevantLayers.map(\.voxelCount)
+    var start = 0
+    layerRanges = layerSize.map { size in
+      defer { start += size }
+      return start..<(start + size)
+    }
+    cut = schema.summation == .float32 ? .init(repeating: 0, count: xs.count) : []
+    products = schema.summation == .float32 ? .init(repeating: 0, count: layerSize.max() ?? 0) : []
     self.binnedLayers = binnedLayers
     let l = layerSize.count, a = alphaIndex
     sums = .init(repeating: 0, count: l); sr = sums; sr2 = sums
@@ -98,7 +123,51 @@ public struct CylindricalFeatureExtractor {
       for (k, t) in thresholds.enumerated() where e > t { hits[k] += 1 }
       spectrum[CellSpectrum.bin(of: e)] += 1
     }
+    if schema.summation == .float32 { sumInFloat32(cells) }
     writeRow(row, energy: energy, theta: theta)
+  }
+
+  /// Replaces the layer sums by numpy's float32 pairwise sums of the cut voxels (and the weighted sums by
+  /// its float64 pairwise sums) and sets `total32`.
+  @_optimize(speed)
+  private mutating func sumInFloat32(_ cells: UnsafeBufferPointer<Float>) {
+    let threshold = cellThreshold
+    cut.withUnsafeMutableBufferPointer { out in
+      for v in 0..<cells.count {
+        let value = cells[v]
+        out[v] = value > 0 && value >= threshold ? value : 0
+      }
+    }
+    var scratch = products
+    let (xs, ys, rs) = (xs, ys, rs)
+    cut.withUnsafeBufferPointer { all in
+      total32 = PairwiseSum.float32(all)
+      for (l, range) in layerRanges.enumerated() {
+        let layer = UnsafeBufferPointer(rebasing: all[range])
+        let first = range.lowerBound
+        sums[l] = Double(PairwiseSum.float32(layer))
+        sr[l] = Self.weighted(layer, &scratch) { rs[first + $0] }
+        sr2[l] = Self.weighted(layer, &scratch) { rs[first + $0] * rs[first + $0] }
+        let a = alphaLayerOf[first]
+        guard a >= 0 else { continue }
+        sx[a] = Self.weighted(layer, &scratch) { xs[first + $0] }
+        sx2[a] = Self.weighted(layer, &scratch) { xs[first + $0] * xs[first + $0] }
+        sy[a] = Self.weighted(layer, &scratch) { ys[first + $0] }
+        sy2[a] = Self.weighted(layer, &scratch) { ys[first + $0] * ys[first + $0] }
+      }
+    }
+    products = scratch
+  }
+
+  /// numpy's float64 pairwise sum of `weight(k) * E_k` over the voxels `k` of one layer.
+  @_optimize(speed)
+  static func weighted(
+    _ layer: UnsafeBufferPointer<Float>, _ scratch: inout [Double], _ weight: (Int) -> Double
+  ) -> Double {
+    scratch.withUnsafeMutableBufferPointer { out in
+      for k in 0..<layer.count { out[k] = weight(k) * Double(layer[k]) }
+      return PairwiseSum.float64(UnsafeBufferPointer(rebasing: out[0..<layer.count]))
+    }
   }
 
   @_optimize(speed)
@@ -106,8 +175,15 @@ public struct CylindricalFeatureExtractor {
     var c = 0
     func put(_ value: Double) { row[c] = value; c += 1 }
     var total = 0.0
-    for s in sums { total += s }
-    put(energy); put(theta); put(total); put(energy > 0 ? total / energy : 0)
+    if schema.summation == .float32 {
+      total = Double(total32)
+    } else {
+      for s in sums { total += s }
+    }
+    let ratio =
+      schema.summation == .float32 && incidentEnergiesAreFloat32
+      ? Double(total32 / Float(energy)) : total / energy
+    put(energy); put(theta); put(total); put(energy > 0 ? ratio : 0)
     for count in hits { put(Double(count)) }
     for s in sums { put(s) }
     // EC_x, EC_y, W_x, W_y need the sums of the angularly binned layers, in their order.

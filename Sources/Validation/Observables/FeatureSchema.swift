@@ -44,6 +44,9 @@ public struct FeatureSchema: Sendable, Equatable, Codable {
   public var geometry: Geometry
   /// Cell energies (MeV) above which hits are counted, one `hits>` column each.
   public var hitThresholds: [Double]
+  /// How CaloChallenge voxel sums are formed (`.float32`, numpy's order, by default); unused for
+  /// Cartesian images, which sum in Double.
+  public var summation: CellSummation = .float32
   /// Groups in column order.
   public private(set) var groups: [Group] = []
   /// Total number of columns.
@@ -76,9 +79,14 @@ public struct FeatureSchema: Sendable, Equatable, Codable {
   /// - Parameters:
   ///   - binning: Voxel geometry.
   ///   - hitThresholds: Hit-count thresholds in MeV.
-  public init(binning: CaloChallengeBinning, hitThresholds: [Double] = [0, 0.05, 0.5]) {
+  ///   - summation: How voxel sums are formed (`.float32`: as evaluate.py; `.double`).
+  public init(
+    binning: CaloChallengeBinning, hitThresholds: [Double] = [0, 0.05, 0.5],
+    summation: CellSummation = .float32
+  ) {
     self.geometry = .cylindrical(binning)
     self.hitThresholds = hitThresholds
+    self.summation = summation
     let l = binning.relevantLayers.count, a = binning.alphaBinnedLayers.count
     for (name, unit) in Self.scalarNames.prefix(4) { add(name, unit, .scalar, 1) }
     for threshold in hitThresholds { add("hits>\(threshold)MeV", "cells", .scalar, 1) }

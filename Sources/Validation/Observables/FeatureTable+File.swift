@@ -12,21 +12,28 @@ extension FeatureTable {
   ///     count (dataset 2: 6,480; dataset 3: 40,500) and says so through `notice`.
   ///   - cellThreshold: Cell energy in MeV below which cells count as empty (set to 0 before any
   ///     feature). `nil`: none for Cartesian files; for CaloChallenge files the readout cut of
-  ///     `evaluate.py` (`CaloChallengeBinning.readoutThreshold`: 0.01515 MeV for datasets 2/3, 10 MeV
+  ///     `evaluate.py` (`CaloChallengeBinning.readoutThreshold`: 0.01515 MeV for datasets 2/3, 1 MeV
   ///     for dataset 1), said through `notice`.
   ///   - hitThresholds: Hit-count thresholds in MeV.
   ///   - chunkSize: Showers read at a time.
   ///   - keepsLowLevel: Keep the `cls-low` classifier inputs (`FeatureTable.lowLevel`).
+  ///   - badEvents: What to do with an event holding a non-finite or negative cell, a non-finite or
+  ///     non-positive incident energy or a non-finite angle: stop (`.fail`, the default) or leave it out
+  ///     and list it in `skippedEvents` (`.skip`).
+  ///   - summation: How CaloChallenge voxel sums are formed (`.float32`: numpy's float32 pairwise sums, as
+  ///     evaluate.py; `.double`). Cartesian files always sum in Double.
   ///   - notice: Called with a line worth logging (the binning picked automatically).
   ///   - progress: Called after each chunk with showers done and the total.
   /// - Returns: The filled table.
-  /// - Throws: `ValidationError` `.emptySample` (no shower), `.geometryMismatch` (neither an
+  /// - Throws: `ValidationError` `.badEvent` (an unusable number, with `.fail`; the message names the
+  ///   dataset and the 0-based event), `.emptySample` (no shower, or none left after skipping), `.geometryMismatch` (neither an
   ///   `[nx, ny, layers]` image nor voxels matching the binning or a built-in one), `.invalidConfiguration`
   ///   (a binning for a Cartesian file), or `.invalidInput` wrapping the reader's error.
   public static func load(
     _ url: URL, cellSize: Double = 5.1, cellThreshold: Float? = nil,
     hitThresholds: [Double] = [0, 0.05, 0.5],
     binning: CaloChallengeBinning? = nil, chunkSize: Int = 256, keepsLowLevel: Bool = false,
+    badEvents: BadEventPolicy = .fail, summation: CellSummation = .float32,
     notice: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ValidationError) -> FeatureTable {
     let reader: ShowerFileReader
@@ -43,7 +50,7 @@ extension FeatureTable {
     var threshold = cellThreshold ?? 0
     if reader.cellShape.count == 1 {
       let resolved = try resolveBinning(binning, voxels: reader.cellShape[0], file: url, notice: notice)
-      schema = FeatureSchema(binning: resolved, hitThresholds: hitThresholds)
+      schema = FeatureSchema(binning: resolved, hitThresholds: hitThresholds, summation: summation)
       if cellThreshold == nil, let cut = resolved.readoutThreshold {
         threshold = cut
         notice?(
@@ -66,7 +73,12 @@ extension FeatureTable {
         throw ValidationError(error.code, error.message, context: url.path)
       }
     }
-    var table = FeatureTable(schema: schema, cellThreshold: threshold, keepsLowLevel: keepsLowLevel)
+    let energyType =
+      reader.layout == .caloChallenge
+      ? (try? reader.datasets())?.first { $0.name == "incident_energies" }?.dtype : nil
+    var table = FeatureTable(
+      schema: schema, cellThreshold: threshold, keepsLowLevel: keepsLowLevel,
+      incidentEnergiesAreFloat32: energyType == "float32")
     let ranges = reader.chunkRanges(size: max(1, chunkSize))
     var pending: Task<ShowerBatch, any Error>? = Task { try reader.read(ranges[0]) }
     for (k, _) in ranges.enumerated() {
@@ -80,8 +92,24 @@ extension FeatureTable {
       }
       let next = k + 1 < ranges.count ? ranges[k + 1] : nil
       pending = next.map { range in Task { try reader.read(range) } }
-      try await table.append(batch)
+      let (clean, bad) = EventScreen.screen(batch, firstEvent: ranges[k].lowerBound, layout: reader.layout)
+      if let first = bad.first, badEvents == .fail {
+        pending?.cancel()
+        throw ValidationError(
+          .badEvent,
+          "\(first.description); fix or regenerate the file, or pass --skip-bad-events to leave such "
+            + "events out", context: url.path)
+      }
+      table.skippedEvents.append(contentsOf: bad)
+      try await table.append(clean)
       progress?(ranges[k].upperBound, reader.count)
+    }
+    guard table.count > 0 else {
+      throw ValidationError(
+        .emptySample,
+        "all \(reader.count) events were skipped for unusable numbers (first: "
+          + "\(table.skippedEvents.first?.description ?? "none")); fix or regenerate the file",
+        context: url.path)
     }
     return table
   }

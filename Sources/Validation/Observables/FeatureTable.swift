@@ -27,6 +27,14 @@ public struct FeatureTable: Sendable {
   /// followed by every cell energy divided by `E_inc` (cells below `cellThreshold` set to 0),
   /// `count * lowLevelWidth` values; empty otherwise.
   public private(set) var lowLevel: [Float] = []
+  /// Whether the file's incident energies are float32 (then `E_sum/E_inc` of CaloChallenge voxels under
+  /// `.float32` summation is a float32 quotient, as numpy divides two float32 arrays).
+  public let incidentEnergiesAreFloat32: Bool
+  /// Largest cell energy in MeV of all showers after the cell cut (0 when every cell is empty): the top
+  /// of evaluate.py's voxel-energy histogram when this is the reference.
+  public private(set) var maximumCell: Float = 0
+  /// Events left out because a number in them was unusable (`BadEventPolicy.skip`), in file order.
+  public internal(set) var skippedEvents: [BadEvent] = []
 
   /// Width of a `lowLevel` row: 1 + cells per shower.
   public var lowLevelWidth: Int { 1 + schema.cellShape.reduce(1, *) }
@@ -37,10 +45,15 @@ public struct FeatureTable: Sendable {
   ///   - schema: Feature columns.
   ///   - cellThreshold: Cell energy in MeV below which a cell counts as empty.
   ///   - keepsLowLevel: Keep the `cls-low` inputs (`lowLevel`; 4 bytes per cell and shower).
-  public init(schema: FeatureSchema, cellThreshold: Float = 0, keepsLowLevel: Bool = false) {
+  ///   - incidentEnergiesAreFloat32: The file stores float32 incident energies.
+  public init(
+    schema: FeatureSchema, cellThreshold: Float = 0, keepsLowLevel: Bool = false,
+    incidentEnergiesAreFloat32: Bool = false
+  ) {
     self.schema = schema
     self.cellThreshold = cellThreshold
     self.keepsLowLevel = keepsLowLevel
+    self.incidentEnergiesAreFloat32 = incidentEnergiesAreFloat32
   }
 
   /// Computes and appends the features of every shower of `batch`, in parallel over cores.
@@ -60,6 +73,7 @@ public struct FeatureTable: Sendable {
     guard n > 0 else { return }
     let parts = max(1, min(tasks ?? ProcessInfo.processInfo.activeProcessorCount, n))
     let schema = schema, threshold = cellThreshold, keepsLowLevel = keepsLowLevel
+    let float32Energies = incidentEnergiesAreFloat32
     let chunks = await withTaskGroup(of: (Int, [Double], [Float], [Float]).self) { group in
       for p in 0..<parts {
         let range = (p * n / parts)..<((p + 1) * n / parts)
@@ -70,7 +84,9 @@ public struct FeatureTable: Sendable {
               Self.extract(batch, range, FeatureExtractor(schema: schema, cellThreshold: threshold))
             case .cylindrical:
               Self.extract(
-                batch, range, CylindricalFeatureExtractor(schema: schema, cellThreshold: threshold))
+                batch, range,
+                CylindricalFeatureExtractor(
+                  schema: schema, cellThreshold: threshold, incidentEnergiesAreFloat32: float32Energies))
             }
           let low = keepsLowLevel ? Self.lowLevelRows(batch, range: range, threshold: threshold) : []
           return (p, rows, spectra, low)
@@ -87,6 +103,15 @@ public struct FeatureTable: Sendable {
       lowLevel.append(contentsOf: low)
     }
     count += n
+    maximumCell = max(maximumCell, Self.maximum(batch.cells, threshold: threshold))
+  }
+
+  /// Largest value of `cells` at or above `threshold` (0 when none).
+  @_optimize(speed)
+  static func maximum(_ cells: [Float], threshold: Float) -> Float {
+    var m: Float = 0
+    for v in cells where v > m && v >= threshold { m = v }
+    return m
   }
 
   /// `cls-low` rows of the showers in `range`.

@@ -110,7 +110,22 @@ public struct HTMLReport: Sendable {
         "log10 E_inc): AUC \(g(r.auc)), JSD \(g(r.jsd)) (epoch \(r.epoch), test accuracy \(g(r.testAccuracy)); "
       h += "0.5 and 0: indistinguishable)</td></tr>"
     }
-    return h + "</table>"
+    if let v = comparison.voxelEnergy {
+      h +=
+        "<tr><td>all (voxel energies)</td><td>\(comparison.referenceCount)/\(comparison.candidateCount)</td>"
+      h +=
+        "<td colspan=\"5\">separation power of the voxel-energy distribution (evaluate.py plot_cell_dist, "
+      h += "\(v.edges.count - 1) log bins from \(g(v.edges[0])) MeV): \(g(v.separationPower))</td></tr>"
+    }
+    h += "</table>"
+    if let v = comparison.voxelEnergy {
+      h += "<div class=\"plots\">"
+      h += SVGPlot.histogram(
+        title: "voxel energies", xLabel: "E [MeV]", edges: v.edges, reference: v.referenceCounts,
+        candidate: v.candidateCounts, legend: "S = \(g(v.separationPower))", logX: true)
+      h += "</div>"
+    }
+    return h
   }
 
   /// One condition bin: profiles, histograms of the scalar features, per-layer histograms (only when
