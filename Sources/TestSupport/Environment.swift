@@ -1,7 +1,7 @@
 public import Foundation
 
-/// Facts about the test environment: where the repository and the shared data are, and which
-/// optional test groups are switched on.
+/// Facts about the test environment: where the repository is, and which optional test groups are
+/// switched on.
 public enum TestEnvironment {
   /// `true` when `CALOTWIN_SLOW_TESTS=1`: long physics samples, servers and browsers run.
   public static var slowTestsEnabled: Bool {
@@ -13,15 +13,6 @@ public enum TestEnvironment {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }  // Sources/TestSupport/Environment.swift
     return url
-  }
-
-  /// The team's shared data folder (`../shared` beside the repository), or
-  /// `CALOTWIN_SHARED` when set.
-  public static var sharedDirectory: URL {
-    if let path = ProcessInfo.processInfo.environment["CALOTWIN_SHARED"] {
-      return URL(fileURLWithPath: path)
-    }
-    return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
   }
 
   /// Path of the built `calotwin` executable in the same build folder as the running tests.

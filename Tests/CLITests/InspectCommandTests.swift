@@ -4,13 +4,9 @@ import Testing
 
 /// `calotwin inspect`, run as a separate process on real files.
 @Suite struct InspectCommandTests {
-  static var sample: URL {
-    TestEnvironment.sharedDirectory.appendingPathComponent("geant4-sample/e-_normal_10GeV_100GeV.h5")
-  }
-
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: sample.path), "needs the shared Geant4 sample"))
-  func inspectDescribesTheGeant4Sample() throws {
-    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", Self.sample.path])
+  @Test func inspectDescribesTheGeant4Sample() throws {
+    let sample = try TestEnvironment.geant4Sample()
+    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", sample.path])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.contains("200 showers"))
     #expect(result.stdout.contains("10 – 100 GeV"))
@@ -20,9 +16,9 @@ import Testing
     #expect(result.stdout.contains("ECAL     float32  [200, 51, 51, 25]  chunks [1, 51, 51, 25]  gzip 4"))
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: sample.path), "needs the shared Geant4 sample"))
-  func inspectJSONIsMachineReadable() throws {
-    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", "--json", Self.sample.path])
+  @Test func inspectJSONIsMachineReadable() throws {
+    let sample = try TestEnvironment.geant4Sample()
+    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", "--json", sample.path])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let object = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["count"] as? Int == 200)
@@ -48,9 +44,8 @@ import Testing
   @Test func inspectReportsATruncatedFile() throws {
     let dir = try TemporaryDirectory()
     let url = dir.file("cut.h5")
-    // A truncated copy of the sample header, or an empty file when the sample is absent.
-    let source = Self.sample
-    let data = (try? Data(contentsOf: source))?.prefix(4096) ?? Data()
+    // A truncated copy of the sample's first 4096 bytes (its HDF5 header).
+    let data = try Data(contentsOf: TestEnvironment.geant4Sample()).prefix(4096)
     try data.write(to: url)
     let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", url.path])
     #expect(result.status == 1)

@@ -33,13 +33,6 @@ enum Fixtures {
     return try! JSONDecoder().decode(ExpectedFile.self, from: data).files
   }()
 
-  /// The Geant4 reference sample in the shared folder.
-  static var geant4Sample: URL {
-    TestEnvironment.sharedDirectory.appendingPathComponent("geant4-sample/e-_normal_10GeV_100GeV.h5")
-  }
-
-  static var geant4SampleExists: Bool { FileManager.default.fileExists(atPath: geant4Sample.path) }
-
   /// `count` deterministic showers of shape `cellShape`: mostly zeros, some awkward floats
   /// (subnormal, -0, huge), energies and angles exactly representable after the float32 GeV /
   /// rad round trip, and all four extras.

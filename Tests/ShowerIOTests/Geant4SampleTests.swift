@@ -3,11 +3,10 @@ import ShowerIO
 import TestSupport
 import Testing
 
-/// The shared Geant4 sample against the checksums in /work/shared/geant4-sample/README.md.
-@Suite(.enabled(if: Fixtures.geant4SampleExists, "needs the shared Geant4 sample"))
-struct Geant4SampleTests {
+/// The Geant4 sample shipped in Data/geant4 against the checksums in its README.md.
+@Suite struct Geant4SampleTests {
   @Test func readsTheWholeSample() throws {
-    let reader = try ShowerFileReader(at: Fixtures.geant4Sample)
+    let reader = try ShowerFileReader(at: TestEnvironment.geant4Sample())
     #expect(reader.layout == .caloTwin)
     #expect(reader.count == 200)
     #expect(reader.cellShape == [51, 51, 25])
@@ -27,7 +26,7 @@ struct Geant4SampleTests {
   }
 
   @Test func chunksOfSevenGiveTheSameShowers() throws {
-    let reader = try ShowerFileReader(at: Fixtures.geant4Sample)
+    let reader = try ShowerFileReader(at: TestEnvironment.geant4Sample())
     let whole = try reader.readAll()
     var low = 0.0
     var high = 0.0
@@ -45,7 +44,7 @@ struct Geant4SampleTests {
   }
 
   @Test func summaryOfTheSample() throws {
-    let summary = try ShowerFileSummary(contentsOf: Fixtures.geant4Sample)
+    let summary = try ShowerFileSummary(contentsOf: TestEnvironment.geant4Sample())
     #expect(summary.count == 200)
     #expect(summary.energyValues == [10_000, 100_000])
     #expect(isClose(summary.meanTotalEnergy, (20969.9386 + 190312.5579) / 200, relative: 1e-6))

@@ -7,21 +7,22 @@ import Testing
 /// with the uproot + numpy reference (Fixtures/root-par04-dense.json).
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: TestEnvironment.calotwinExecutable.path)))
 struct ROOTConvertCommandTests {
-  static let input = ROOTConvertTests.fixture("root-par04like.root").path
 
   @Test func par04PresetWritesTheReferenceShowers() throws {
+    let input = try ROOTConvertTests.par04like()
     let directory = try TemporaryDirectory()
     let output = directory.file("par04.h5")
     let result = try runProcess(
       TestEnvironment.calotwinExecutable,
       [
-        "convert", "--preset", "par04", Self.input, Self.input, "--output", output.path, "--chunk", "9",
+        "convert", "--preset", "par04", input, input, "--output", output.path, "--chunk", "9",
         "--quiet",
       ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("2 files, 200 events read, 200 showers written, 0 skipped"))
     let reference = try JSONDecoder().decode(
-      ROOTConvertTests.Dense.self, from: Data(contentsOf: ROOTConvertTests.fixture("root-par04-dense.json")))
+      ROOTConvertTests.Dense.self,
+      from: Data(contentsOf: try ROOTConvertTests.fixture("root-par04-dense.json")))
     let batch = try ShowerFileReader(at: output).readAll()
     #expect(batch.count == 200 && batch.cellShape == [40500])
     for event in [0, 1, 16, 57, 99] {
@@ -35,19 +36,21 @@ struct ROOTConvertCommandTests {
     #expect(leftovers == ["par04.h5"], "no temporary file is left behind")
   }
 
-  @Test(.enabled(if: ROOTReference.available)) func brokenInputFailsWithItsNameAndLeavesNoOutput() throws {
+  @Test func brokenInputFailsWithItsNameAndLeavesNoOutput() throws {
+    let input = try ROOTConvertTests.par04like()
     let directory = try TemporaryDirectory()
     let output = directory.file("out.h5")
-    let bad = ROOTReference.directory("root-testdata/bad").appendingPathComponent("wrong-magic.root").path
+    let bad = try ROOTReference.url("wrong-magic.root", in: "bad").path
     let result = try runProcess(
       TestEnvironment.calotwinExecutable,
-      ["convert", "--preset", "par04", Self.input, bad, "-o", output.path])
+      ["convert", "--preset", "par04", input, bad, "-o", output.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("wrong-magic.root") && result.stderr.contains("not a ROOT file"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
   }
 
   @Test func flagsOverrideThePresetAndYAMLMappingsWork() throws {
+    let input = try ROOTConvertTests.par04like()
     let directory = try TemporaryDirectory()
     let yaml = directory.file("mapping.yaml")
     try """
@@ -65,13 +68,13 @@ struct ROOTConvertCommandTests {
       (["--preset", "par04", "--energy-scale", "2"], viaFlags),
     ] {
       let result = try runProcess(
-        TestEnvironment.calotwinExecutable, ["convert", Self.input, "-o", output.path, "--quiet"] + arguments)
+        TestEnvironment.calotwinExecutable, ["convert", input, "-o", output.path, "--quiet"] + arguments)
       #expect(result.status == 0, "\(result.stderr)")
     }
     let a = try ShowerFileReader(at: viaYAML).readAll()
     let b = try ShowerFileReader(at: viaFlags).readAll()
     #expect(a.cells == b.cells && a.energy == b.energy)
-    let plain = try ROOTShowerSource(path: Self.input, mapping: .par04(), chunkEntries: 100)
+    let plain = try ROOTShowerSource(path: input, mapping: .par04(), chunkEntries: 100)
     let (reference, _) = try plain.convert(0..<100)
     #expect(
       a.cells == reference.cells.map { $0 * 2 }
@@ -81,8 +84,10 @@ struct ROOTConvertCommandTests {
   }
 
   @Test func inspectDescribesROOTFiles() throws {
-    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", Self.input])
+    let input = try ROOTConvertTests.par04like()
+    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", input])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("tree 'events'") && result.stdout.contains("vector<double>"))
+    #expect(
+      result.stdout.contains("tree 'events'") && result.stdout.contains("EnergyCell   double[nEnergyCell]"))
   }
 }

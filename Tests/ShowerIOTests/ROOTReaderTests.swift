@@ -4,17 +4,17 @@ import TestSupport
 import Testing
 
 /// Reader API behaviour: lazy entry ranges, chunking, inspection text, version checks.
-@Suite(.enabled(if: ROOTReference.available, "needs ../shared/root-testdata"))
+@Suite
 struct ROOTReaderTests {
-  static func file(_ name: String, in folder: String = "root-testdata/files") throws -> ROOTFile {
-    try ROOTFile(path: ROOTReference.directory(folder).appendingPathComponent(name).path)
+  static func file(_ name: String, in folder: String = "files") throws -> ROOTFile {
+    try ROOTFile(path: ROOTReference.url(name, in: folder).path)
   }
 
   @Test(
     "an entry range reads the same values as the slice of the whole branch",
     arguments: [(0, 1), (10, 40), (13, 100), (74, 75), (98, 100)])
   func entryRangeEqualsSlice(lower: Int, upper: Int) throws {
-    let tree = try Self.file("g4tools-par04like-zlib1.root", in: "root-testdata/g4tools").tree("events")
+    let tree = try Self.file("g4tools-par04like-zlib1.root", in: "g4tools").tree("events")
     let all = try tree.jagged("EnergyCell", as: Double.self)
     let part = try tree.jagged("EnergyCell", as: Double.self, entries: lower..<upper)
     #expect(part.count == upper - lower)
@@ -45,7 +45,7 @@ struct ROOTReaderTests {
   }
 
   @Test func chunksCoverTheTreeOnBasketBoundaries() throws {
-    let tree = try Self.file("g4tools-par04like-zlib1.root", in: "root-testdata/g4tools").tree("events")
+    let tree = try Self.file("g4tools-par04like-zlib1.root", in: "g4tools").tree("events")
     let chunks = tree.entryChunks(maxEntries: 30, aligningWith: "EnergyCell")
     #expect(chunks.first?.lowerBound == 0 && chunks.last?.upperBound == 100)
     #expect(zip(chunks, chunks.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
@@ -58,7 +58,7 @@ struct ROOTReaderTests {
     #expect(text.contains("tree 'one/two/tree'") && text.contains("tree 'one/tree'"))
     #expect(text.contains("ArrayInt32") && text.contains("int32_t[10]"))
     #expect(text.contains("metadata ZL"))
-    let g4 = try Self.file("g4tools-par04like-rowwise.root", in: "root-testdata/g4tools").summary()
+    let g4 = try Self.file("g4tools-par04like-rowwise.root", in: "g4tools").summary()
     #expect(
       g4.contains("Geant4 g4tools") && g4.contains("leaf EnergyCell")
         && g4.contains("double[EnergyCell_count]"))
@@ -67,8 +67,7 @@ struct ROOTReaderTests {
   @Test func unsupportedTreeVersionIsRejectedClearly() throws {
     var bytes = try [UInt8](
       Data(
-        contentsOf: ROOTReference.directory("root-testdata/files")
-          .appendingPathComponent("uproot-written-none.root")))
+        contentsOf: ROOTReference.url("uproot-written-none.root")))
     // Find the TTree record (class "TTree", name "events", then the title) and set its version to 21.
     let pattern: [UInt8] = [5] + Array("TTree".utf8) + [6] + Array("events".utf8)
     var patched = false

@@ -3,24 +3,21 @@ import ShowerIO
 import TestSupport
 import Testing
 
-/// Walks every file of root-testdata/files and root-testdata/g4tools and compares each branch with
+/// Walks every copied file of Fixtures/root-testdata (files/ and g4tools/) and compares each branch with
 /// the uproot reference values: item counts, entry boundaries, first/last/min/max exactly, sums
 /// within 1e-9 · sumAbs, integer sums exactly.
-@Suite(.enabled(if: ROOTReference.available, "needs ../shared/root-testdata"))
+@Suite
 struct ROOTReferenceTests {
-  /// Branches the reader deliberately does not decode, with the reason.
   /// Branches the reader deliberately does not decode, with the reason (none at present; `object`
   /// branches such as vector<TLorentzVector> have no reference values and are checked to be
   /// reported as unsupported).
   static let knownUnsupported: [String: String] = [:]
 
-  static var fileKeys: [String] { ROOTReference.all.keys.sorted() }
-
-  @Test("every branch matches the uproot reference", arguments: fileKeys)
+  @Test("every branch matches the uproot reference", arguments: ROOTReference.fileKeys)
   func branchesMatchReference(key: String) throws {
-    let reference = try #require(ROOTReference.all[key])
+    let reference = try ROOTReference.reference(for: key)
     let folder = String(key.prefix(upTo: key.lastIndex(of: "/")!))
-    let url = ROOTReference.directory(folder).appendingPathComponent(reference.file)
+    let url = try ROOTReference.url(reference.file, in: folder)
     let file = try ROOTFile(path: url.path)
     for treeReference in reference.trees {
       let tree = try file.tree(treeReference.path)

@@ -16,8 +16,6 @@ import Testing
 /// issue's bare ±10 % is meant for 500 showers, see `Scripts/simulation/compare_geant4.sh`).
 @Suite(.enabled(if: TestEnvironment.slowTestsEnabled))
 struct Geant4SampleComparisonTests {
-  static let sample = TestEnvironment.repositoryRoot
-    .appendingPathComponent("Data/geant4/e-_normal_10GeV_100GeV.h5")
 
   /// physics.md §3 at 10 GeV (Geant4, 500 showers).
   enum Reference {
@@ -34,7 +32,7 @@ struct Geant4SampleComparisonTests {
 
   /// The Geant4 rows at 10 GeV as simulator records.
   static func geant4Records() throws -> [ShowerRecord] {
-    let reader = try ShowerFileReader(at: sample)
+    let reader = try ShowerFileReader(at: TestEnvironment.geant4Sample())
     let batch = try reader.read(0..<100)
     return (0..<batch.count).map { i in
       ShowerRecord(

@@ -3,16 +3,11 @@ import TestSupport
 import Testing
 import Validation
 
-/// Observables on the shared Geant4 sample against the numbers its README states for these
+/// Observables on the Geant4 sample shipped in Data/geant4 against the numbers its README states for these
 /// 100 + 100 showers (computed there independently). Tolerances: half the README's last digit.
 @Suite struct Geant4SampleObservableTests {
-  static var sample: URL {
-    TestEnvironment.sharedDirectory.appendingPathComponent("geant4-sample/e-_normal_10GeV_100GeV.h5")
-  }
-
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: sample.path), "needs the shared Geant4 sample"))
-  func observablesReproduceTheReadmeNumbers() async throws {
-    let table = try await FeatureTable.load(Self.sample, chunkSize: 50)
+  @Test func observablesReproduceTheReadmeNumbers() async throws {
+    let table = try await FeatureTable.load(TestEnvironment.geant4Sample(), chunkSize: 50)
     #expect(table.count == 200)
     let s = table.schema
     func mean(_ name: String, _ rows: Range<Int>) -> Double {
