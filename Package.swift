@@ -83,24 +83,25 @@ let package = Package(
       name: "Torch", dependencies: ["CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),
     .target(
       name: "ShowerIO",
-      dependencies: ["CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
+      dependencies: ["Core", "CHDF5", "CZlib", "CLZ4", "CZstd", "CLZMA"],
       exclude: ["README.md", "ROOT/README.md"],
       swiftSettings: strictSafety),
-    .target(name: "Simulation", dependencies: [], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(name: "Simulation", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
-      name: "Validation", dependencies: ["ShowerIO", "Torch"], exclude: ["README.md"],
+      name: "Validation", dependencies: ["Core", "ShowerIO", "Torch"], exclude: ["README.md"],
       swiftSettings: swiftSettings),
-    .target(name: "Models", dependencies: ["Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(
+      name: "Models", dependencies: ["Core", "Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
       name: "Training",
-      dependencies: ["Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Core", "Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
       exclude: ["README.md"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
+        "Core", "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
@@ -117,22 +118,23 @@ let package = Package(
       name: "TorchTests", dependencies: ["Torch", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "ShowerIOTests", dependencies: ["ShowerIO", "TestSupport"],
+      name: "ShowerIOTests", dependencies: ["Core", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "SimulationTests", dependencies: ["Simulation", "ShowerIO", "TestSupport"],
+      name: "SimulationTests", dependencies: ["Core", "Simulation", "ShowerIO", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ValidationTests", dependencies: ["Validation", "ShowerIO", "TestSupport"],
+      name: "ValidationTests", dependencies: ["Core", "Validation", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "ModelsTests", dependencies: ["Models", "Torch", "TestSupport"],
+      name: "ModelsTests", dependencies: ["Core", "Models", "Torch", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "TrainingTests", dependencies: ["Training", "Models", "Torch", "ShowerIO", "TestSupport"],
+      name: "TrainingTests",
+      dependencies: ["Core", "Training", "Models", "Torch", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["TestSupport", "ShowerIO", "Validation"],
+      name: "CLITests", dependencies: ["Core", "TestSupport", "ShowerIO", "Validation"],
       swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx17

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `calotwin` command: simulate, convert, train, generate and validate calorimeter showers.
 @main
@@ -16,8 +17,26 @@ struct CaloTwin: AsyncParsableCommand {
     ])
 
   /// Parses the command line, accepting `validate --classifier` without a value (see
-  /// `ValidateCommand.expandingBareClassifier`).
+  /// `ValidateCommand.expandingBareClassifier`), and runs the command.
+  ///
+  /// A usage error (unknown option, missing or malformed value, a value out of range) prints
+  /// ArgumentParser's message and exits with status 2, like every other unusable input, instead of
+  /// ArgumentParser's 64.
   static func main() async {
-    await main(ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst())))
+    let arguments = ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst()))
+    do {
+      var command = try parseAsRoot(arguments)
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
   }
 }

@@ -28,13 +28,13 @@ struct TrainCommand: AsyncParsableCommand {
   @Flag(help: "Continue from the newest checkpoint in the output folder.")
   var resume = false
 
-  @Option(help: "Stop after this many batches in total (writes a checkpoint).")
+  @Option(parsing: .unconditional, help: "Stop after this many batches in total (writes a checkpoint).")
   var maxSteps: Int?
 
-  @Option(help: "Stop after this many seconds of training (writes a checkpoint).")
+  @Option(parsing: .unconditional, help: "Stop after this many seconds of training (writes a checkpoint).")
   var maxTime: Double?
 
-  @Option(help: "Tensor-engine threads.")
+  @Option(parsing: .unconditional, help: "Tensor-engine threads.")
   var threads: Int?
 
   @Option(help: "Output folder for checkpoints and metrics (config key `output`).")
@@ -42,6 +42,12 @@ struct TrainCommand: AsyncParsableCommand {
 
   @Flag(help: "No progress bar.")
   var quiet = false
+
+  func validate() throws {
+    try OptionCheck.positive(maxSteps, "--max-steps")
+    try OptionCheck.positive(maxTime, "--max-time", unit: "s")
+    try OptionCheck.positive(threads, "--threads")
+  }
 
   func run() async throws {
     CLILogging.bootstrap(quiet: quiet)

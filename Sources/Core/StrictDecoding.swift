@@ -30,23 +30,42 @@ extension OverlayDecodable {
   }
 }
 
+/// An unknown key in a config, carried as the `underlyingError` of the `DecodingError` that
+/// `rejectUnknownKeys` throws, so the strict decoder can point at the key (not its value) and
+/// offer the near miss.
+public struct UnknownKeyError: Error, Sendable, Equatable {
+  /// The key as the file spells it.
+  public var key: String
+  /// The keys the mapping accepts, in declaration order.
+  public var known: [String]
+
+  /// The nearest known key, if one is close.
+  public var suggestion: String? {
+    nearMisses(of: key, in: known, maximumDistance: max(2, key.count / 3)).first
+  }
+
+  /// "did you mean 'X'? known keys: a, b" (or only the known keys).
+  public var remedy: String {
+    let list = "known keys: \(known.joined(separator: ", "))"
+    return suggestion.map { "did you mean '\($0)'? \(list)" } ?? list
+  }
+}
+
 extension Decoder {
   /// Throws when the current mapping holds a key outside `known`.
   ///
   /// - Throws: `DecodingError.dataCorrupted` whose coding path ends at the unknown key, with the
-  ///   nearest known key as a suggestion.
+  ///   nearest known key as a suggestion and an `UnknownKeyError` as the underlying error.
   public func rejectUnknownKeys<Key: CodingKey & CaseIterable>(_ known: Key.Type) throws {
     let container = try container(keyedBy: AnyCodingKey.self)
     let names = Key.allCases.map(\.stringValue)
     for key in container.allKeys where !names.contains(key.stringValue) {
-      let near = names.min { editDistance($0, key.stringValue) < editDistance($1, key.stringValue) }
+      let unknown = UnknownKeyError(key: key.stringValue, known: names)
       var text = "unknown key '\(key.stringValue)'"
-      if let near, editDistance(near, key.stringValue) <= max(2, key.stringValue.count / 3) {
-        text += "; did you mean '\(near)'?"
-      }
+      if let near = unknown.suggestion { text += "; did you mean '\(near)'?" }
       text += " (known keys: \(names.joined(separator: ", ")))"
       throw DecodingError.dataCorrupted(
-        .init(codingPath: codingPath + [key], debugDescription: text))
+        .init(codingPath: codingPath + [key], debugDescription: text, underlyingError: unknown))
     }
   }
 }
@@ -84,20 +103,16 @@ public func dottedPath(_ path: [any CodingKey]) -> String {
   return text
 }
 
-/// Levenshtein distance between two short strings (config keys).
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a.lowercased())
-  let b = Array(b.lowercased())
-  if a.isEmpty { return b.count }
-  var row = Array(0...b.count)
-  for i in 1...a.count {
-    var previous = row[0]
-    row[0] = i
-    for j in stride(from: 1, through: b.count, by: 1) {
-      let old = row[j]
-      row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-      previous = old
-    }
+extension KeyedDecodingContainer {
+  /// Throws a `DecodingError.dataCorrupted` at `key` unless `condition` holds: a range check inside
+  /// `init(from:)` that the strict decoder reports with the value's file, line and column.
+  ///
+  /// - Parameters:
+  ///   - condition: Whether the value is acceptable.
+  ///   - key: The key whose value is checked.
+  ///   - requirement: What the value must be, e.g. "must be positive, got -3".
+  public func check(_ condition: Bool, forKey key: Key, _ requirement: @autoclosure () -> String) throws {
+    guard !condition else { return }
+    throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: requirement())
   }
-  return row[b.count]
 }
