@@ -10,8 +10,10 @@ struct TrainCommand: AsyncParsableCommand {
     commandName: "train",
     abstract: "Train the 3DGAN (generator and discriminator) on shower files.",
     discussion: """
-      The YAML config states only what it changes from the Keras 3DGAN recipe; unknown keys and wrong
-      types are reported with their path before anything runs. Checkpoints (atomic) go to
+      The YAML config states only what it changes from the Keras 3DGAN recipe; unknown keys, wrong
+      types and non-finite numbers are reported with file:line:column and key path (a --set KEY with
+      the flag) before anything runs. Layers: model.preset < the file's other keys < --set < flags.
+      Fewer training showers than batchSize, or --resume with another batchSize, are refused. Checkpoints (atomic) go to
       <output>/checkpoints/step-NNNNNNNNN after every epoch and when a limit stops the run; metrics are
       appended to <output>/metrics.jsonl.
 
@@ -53,14 +55,13 @@ struct TrainCommand: AsyncParsableCommand {
     CLILogging.bootstrap(quiet: quiet)
     let logger = CLILogging.logger("train")
     do {
-      var settings =
-        try config.map { try TrainingConfig.load(contentsOf: URL(fileURLWithPath: $0), overrides: overrides) }
-        ?? TrainingConfig.decode(yaml: "", overrides: overrides, source: "--set")
+      let text = try config.map { try TrainingConfig.text(ofConfig: $0) } ?? ""
+      var settings = try TrainingConfig.decode(yaml: text, overrides: overrides, source: config ?? "--set")
       if let maxSteps { settings.maxSteps = maxSteps }
       if let maxTime { settings.maxTimeSeconds = maxTime }
       if let threads { settings.threads = threads }
       if let output { settings.output = output }
-      try settings.validate()
+      try settings.validate(locatingIn: text, source: config, overrides: overrides)
       let sources = try settings.openSources()
       let outputURL = URL(fileURLWithPath: settings.output)
       let run = try TrainingRun(config: settings, sources: sources, output: outputURL)

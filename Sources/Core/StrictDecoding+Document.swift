@@ -157,7 +157,13 @@ extension StrictDecoding {
     }
 
     /// File, line, column and key path of `path` (or `--set KEY` when an override set it).
-    private func locate(_ path: [any CodingKey], pointAtKey: Bool, extra: String? = nil) -> ErrorLocation {
+    /// File, line, column and key path of `path` (or `--set KEY` when an override set it).
+    ///
+    /// - Parameter requireFull: Give no line unless every component of `path` is in the tree (for keys
+    ///   whose value may be a default the file does not state).
+    func locate(
+      _ path: [any CodingKey], pointAtKey: Bool, extra: String? = nil, requireFull: Bool = false
+    ) -> ErrorLocation {
       let names = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
       let full = extra.map { names + [$0] } ?? names
       for (keys, key) in overridden.reversed() {
@@ -169,11 +175,12 @@ extension StrictDecoding {
       }
       var node = root
       var mark = root.mark
-      for component in path {
-        guard let (keyNode, value) = Self.child(component, of: node) else { break }
-        mark =
-          (pointAtKey && component.stringValue == path.last?.stringValue ? keyNode?.mark : nil) ?? value.mark
-          ?? mark
+      for (i, component) in path.enumerated() {
+        guard let (keyNode, value) = Self.child(component, of: node) else {
+          if requireFull { return ErrorLocation(file: source, key: Self.render(full)) }
+          break
+        }
+        mark = (pointAtKey && i == path.count - 1 ? keyNode?.mark : nil) ?? value.mark ?? mark
         node = value
       }
       var location = Self.location(source, mark)

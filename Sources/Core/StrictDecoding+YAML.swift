@@ -66,6 +66,32 @@ public enum StrictDecoding {
     try decode(over: base, yaml: read(path, option: option), source: path, overrides: overrides)
   }
 
+  /// Where a dotted key path (`data.shuffleBuffer`, `data.files[1]`) is stated: in the text (file, line,
+  /// column of its value), by a `--set` item (`--set KEY`), or nowhere (file and key only), for checks
+  /// that run after decoding (`TrainingConfig.validate()`).
+  ///
+  /// - Parameter source: The file name, or nil when there is no file (only overrides).
+  public static func location(
+    ofKeyPath keyPath: String, yaml text: String, source: String?, overrides: [String] = []
+  ) -> ErrorLocation {
+    guard let document = try? Document(text: text, source: source ?? "", overrides: overrides) else {
+      return ErrorLocation(file: source, key: keyPath)
+    }
+    var path: [AnyCodingKey] = []
+    for part in keyPath.split(separator: ".") {
+      let pieces = part.split(separator: "[")
+      guard let name = pieces.first else { continue }
+      if !part.hasPrefix("[") { path.append(AnyCodingKey(stringValue: String(name))) }
+      for piece in (part.hasPrefix("[") ? pieces[...] : pieces.dropFirst()) {
+        guard let index = Int(piece.dropLast()) else { return ErrorLocation(file: source, key: keyPath) }
+        path.append(AnyCodingKey(intValue: index))
+      }
+    }
+    var location = document.locate(path, pointAtKey: false, requireFull: true)
+    if source == nil, location.file == "" { location = ErrorLocation(key: keyPath) }
+    return location
+  }
+
   /// The text of a config file.
   ///
   /// - Throws: `CoreError.notFound` ("no such file"), `.notRegularFile` (a folder) or `.readFailed`

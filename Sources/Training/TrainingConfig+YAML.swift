@@ -46,6 +46,39 @@ extension TrainingConfig {
     }
   }
 
+  /// The text of a config file, for `decode(yaml:overrides:source:)` and `validate(locatingIn:…)`.
+  ///
+  /// - Throws: `TrainingError.invalidConfig` naming `--config` and the path when the file is missing or
+  ///   unreadable.
+  public static func text(ofConfig path: String) throws(TrainingError) -> String {
+    do {
+      return try StrictDecoding.read(path, option: "--config")
+    } catch {
+      throw TrainingError(error)
+    }
+  }
+
+  /// Checks the config as `validate(baseDirectory:)` does; a value out of range is reported where the
+  /// config text states it (`train.yaml:4:12: key 'batchSize'`) or as `--set KEY`.
+  ///
+  /// - Parameters:
+  ///   - yaml: The config file's text the config was decoded from ("" for none).
+  ///   - source: The file name, or nil without a file.
+  ///   - overrides: The `--set` items it was decoded with.
+  ///   - baseDirectory: Folder that relative file names are resolved against.
+  /// - Throws: `TrainingError` as `validate(baseDirectory:)`, with the location in `context`.
+  public func validate(
+    locatingIn yaml: String, source: String?, overrides: [String] = [], baseDirectory: URL? = nil
+  ) throws(TrainingError) {
+    do {
+      try validate(baseDirectory: baseDirectory)
+    } catch  where error.code == .invalidConfig && error.context != nil {
+      let location = StrictDecoding.location(
+        ofKeyPath: error.context!, yaml: yaml, source: source, overrides: overrides)
+      throw TrainingError(.invalidConfig, error.message, context: location.description)
+    }
+  }
+
   /// The config as YAML, every key written out (for the run folder).
   public func yaml() throws -> String { try YAMLEncoder().encode(self) }
 }

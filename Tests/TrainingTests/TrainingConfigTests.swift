@@ -79,6 +79,28 @@ import Training
     #expect(presetFlag.model.imageShape == GANConfig.reduced.imageShape && presetFlag.model.latentSize == 40)
   }
 
+  @Test func outOfRangeValuesAreNamedWhereTheFileOrAFlagStatesThem() throws {
+    let yaml = "data: {syntheticShowers: 64}\noptimizer:\n  rho: 1.5\n"
+    func context(_ overrides: [String], source: String? = "train.yaml") throws -> String? {
+      let config = try TrainingConfig.decode(yaml: yaml, overrides: overrides, source: "train.yaml")
+      do {
+        try config.validate(locatingIn: yaml, source: source, overrides: overrides)
+        return nil
+      } catch {
+        #expect(error.code == .invalidConfig)
+        return error.context
+      }
+    }
+    #expect(try context([]) == "train.yaml:3:8: key 'optimizer.rho'")
+    #expect(try context(["optimizer.rho=0.9", "epochs=0"]) == "--set epochs")
+    // A default the file does not state: the key, no line.
+    #expect(
+      try context(["optimizer.rho=0.9", "batchSize=4096"]) == "train.yaml:1:26: key 'data.syntheticShowers'")
+    #expect(
+      try context(["optimizer.rho=0.9", "data.syntheticShowers=5000", "batchSize=4096"])
+        == "train.yaml: key 'data.shuffleBuffer'")
+  }
+
   @Test func missingDataFileIsNamedBeforeTraining() throws {
     let dir = try TemporaryDirectory()
     let present = dir.file("a.h5")
