@@ -28,9 +28,11 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// - Parameters:
 ///   - name: The name that was not found.
 ///   - candidates: The names that exist.
-///   - maximumDistance: Largest edit distance offered (default 3).
-public func nearMisses(of name: String, in candidates: [String], maximumDistance: Int = 3) -> [String] {
-  candidates.enumerated()
+///   - maximumDistance: Largest edit distance offered; by default half the name's length, at least 1 and at
+///     most 3 (so 'Wx' is not offered 'Air', but 'incident_energy' is offered 'incident_energies').
+public func nearMisses(of name: String, in candidates: [String], maximumDistance: Int? = nil) -> [String] {
+  let maximumDistance = maximumDistance ?? min(3, max(1, name.count / 2))
+  return candidates.enumerated()
     .map { (offset: $0.offset, name: $0.element, distance: editDistance($0.element, name)) }
     .filter { $0.distance <= maximumDistance && $0.name != name }
     .sorted { ($0.distance, $0.offset) < ($1.distance, $1.offset) }

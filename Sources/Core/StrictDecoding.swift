@@ -41,7 +41,7 @@ public struct UnknownKeyError: Error, Sendable, Equatable {
 
   /// The nearest known key, if one is close.
   public var suggestion: String? {
-    nearMisses(of: key, in: known, maximumDistance: max(2, key.count / 3)).first
+    nearMisses(of: key, in: known).first
   }
 
   /// "did you mean 'X'? known keys: a, b" (or only the known keys).
@@ -114,5 +114,31 @@ extension KeyedDecodingContainer {
   public func check(_ condition: Bool, forKey key: Key, _ requirement: @autoclosure () -> String) throws {
     guard !condition else { return }
     throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: requirement())
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// Decodes a string enum at `key`; an unknown value is an error at the value naming the cases and the
+  /// near miss ("unknown value 'actve'; did you mean 'active'? (one of: active, absorber, passive)").
+  ///
+  /// - Parameter noun: What the value is, for the message ("metric", "role").
+  public func decodeCase<E: RawRepresentable & CaseIterable>(
+    _ type: E.Type, forKey key: Key, noun: String = "value"
+  ) throws -> E where E.RawValue == String {
+    let text = try decode(String.self, forKey: key)
+    if let value = E(rawValue: text) { return value }
+    let names = E.allCases.map(\.rawValue)
+    throw DecodingError.dataCorruptedError(
+      forKey: key, in: self,
+      debugDescription:
+        "unknown \(noun) '\(text)'\(didYouMean(text, in: names)) (one of: \(names.joined(separator: ", ")))")
+  }
+
+  /// `decodeCase(_:forKey:)` when the key is present, nil otherwise.
+  public func decodeCaseIfPresent<E: RawRepresentable & CaseIterable>(
+    _ type: E.Type, forKey key: Key, noun: String = "value"
+  ) throws -> E? where E.RawValue == String {
+    guard contains(key), try !decodeNil(forKey: key) else { return nil }
+    return try decodeCase(type, forKey: key, noun: noun)
   }
 }

@@ -71,8 +71,8 @@ public struct ShowerIOError: Error, CustomStringConvertible, Sendable, Equatable
 }
 
 extension ShowerIOError {
-  /// Names from `candidates` within edit distance 3 of `name` (case-insensitive), closest
-  /// first: the near misses to offer in a "did you mean" message (Core's `nearMisses(of:in:)`).
+  /// Names from `candidates` close to `name` (case-insensitive; Core's `nearMisses(of:in:)`), closest
+  /// first: the near misses to offer in a "did you mean" message.
   public static func nearMisses(of name: String, in candidates: [String]) -> [String] {
     Core.nearMisses(of: name, in: candidates)
   }

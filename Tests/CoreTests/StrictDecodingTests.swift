@@ -160,6 +160,8 @@ private struct Demo: Sendable, Equatable, Codable, OverlayDecodable {
   @Test func nearMissesAreClosestFirstWithinTheLimit() {
     #expect(nearMisses(of: "showr", in: ["energy", "showers", "shower"]) == ["shower", "showers"])
     #expect(nearMisses(of: "x", in: ["completely", "different"]).isEmpty)
+    #expect(nearMisses(of: "Wx", in: ["W", "Air"]) == ["W"], "short names get at most one edit")
+    #expect(nearMisses(of: "incident_energy", in: ["incident_energies"]) == ["incident_energies"])
     #expect(nearMisses(of: "ECAL", in: ["ECAL", "ecal"]) == ["ecal"])
     #expect(didYouMean("showr", in: ["shower"]) == "; did you mean 'shower'?")
     #expect(didYouMean("zzzzzz", in: ["shower"]).isEmpty)

@@ -107,7 +107,7 @@ public struct ConversionMapping: Codable, Sendable, Equatable, OverlayDecodable 
     try c.update(&cellEnergy, forKey: .cellEnergy)
     try c.update(&indices, forKey: .indices)
     try c.update(&shape, forKey: .shape)
-    try c.update(&layout, forKey: .layout)
+    layout = try c.decodeCaseIfPresent(Layout.self, forKey: .layout, noun: "layout") ?? layout
     try c.update(&energyScale, forKey: .energyScale)
     try c.update(&primaryEnergyScale, forKey: .primaryEnergyScale)
     try c.update(&angleScale, forKey: .angleScale)

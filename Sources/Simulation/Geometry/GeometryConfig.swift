@@ -57,10 +57,38 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
     cellsX = try c.decodeIfPresent(Int.self, forKey: .cellsX) ?? d.cellsX
     cellsY = try c.decodeIfPresent(Int.self, forKey: .cellsY) ?? d.cellsY
     try c.check(!materials.isEmpty, forKey: .materials, "must list at least one material")
+    try Self.checkMaterialNames(materials: materials, layers: layers, in: c)
     try c.check(!layers.isEmpty, forKey: .layers, "must list at least one layer group")
     try c.check(cellSize > 0, forKey: .cellSize, "must be a positive length in mm, got \(cellSize)")
     try c.check(cellsX >= 1, forKey: .cellsX, "must be at least 1, got \(cellsX)")
     try c.check(cellsY >= 1, forKey: .cellsY, "must be at least 1, got \(cellsY)")
+  }
+
+  /// Every slice names a defined material: an error at the slice's `material` (when the file gives
+  /// `layers`) or at `materials` (when the default layers use materials the file's list lacks).
+  private static func checkMaterialNames(
+    materials: [MaterialSpec], layers: [LayerGroup], in c: KeyedDecodingContainer<CodingKeys>
+  ) throws {
+    let names = materials.map(\.name)
+    for (i, group) in layers.enumerated() {
+      for (j, slice) in group.slices.enumerated() where !names.contains(slice.material) {
+        let text =
+          "material '\(slice.material)' is not defined\(didYouMean(slice.material, in: names)) "
+          + "(materials: \(names.joined(separator: ", ")))"
+        guard c.contains(.layers) else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .materials, in: c,
+            debugDescription: "the default layers use \(text); define it, or give layers too")
+        }
+        let path: [any CodingKey] =
+          c.codingPath + [
+            CodingKeys.layers, AnyCodingKey(intValue: i), LayerGroup.CodingKeys.slices,
+            AnyCodingKey(intValue: j),
+            Slice.CodingKeys.material,
+          ]
+        throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: text))
+      }
+    }
   }
 
   /// Reads a geometry YAML (or JSON) file strictly: unknown keys, wrong types, non-finite or
@@ -132,7 +160,7 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
   }
 
   /// What a slice's deposits count as.
-  public enum Role: String, Codable, Sendable {
+  public enum Role: String, Codable, Sendable, CaseIterable {
     /// The scored sensor: deposits go into cells.
     case active
     /// The absorber (E_abs).
@@ -161,7 +189,7 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       material = try c.decode(String.self, forKey: .material)
       thickness = try c.decode(Double.self, forKey: .thickness)
-      role = try c.decodeIfPresent(Role.self, forKey: .role) ?? .passive
+      role = try c.decodeCaseIfPresent(Role.self, forKey: .role, noun: "role") ?? .passive
       try c.check(thickness > 0, forKey: .thickness, "must be a positive length in mm, got \(thickness)")
     }
   }

@@ -127,16 +127,7 @@ public struct GateRule: Sendable, Codable, Equatable {
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let name = try c.decode(String.self, forKey: .metric)
-    guard let metric = Metric(rawValue: name) else {
-      let names = Metric.allCases.map(\.rawValue)
-      throw DecodingError.dataCorruptedError(
-        forKey: .metric, in: c,
-        debugDescription:
-          "unknown metric '\(name)'\(didYouMean(name, in: names)) (metrics: \(names.joined(separator: ", ")))"
-      )
-    }
-    self.metric = metric
+    metric = try c.decodeCase(Metric.self, forKey: .metric, noun: "metric")
     feature = try c.decodeIfPresent(String.self, forKey: .feature)
     maximum = try c.decodeIfPresent(Double.self, forKey: .maximum)
     tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0
