@@ -86,6 +86,14 @@ struct ConvertCommand: AsyncParsableCommand {
     try OptionCheck.positive(energyScale, "--energy-scale")
     try OptionCheck.positive(primaryEnergyScale, "--primary-energy-scale")
     try OptionCheck.positive(angleScale, "--angle-scale")
+    if let shape {
+      let extents = shape.split(separator: ",", omittingEmptySubsequences: false)
+        .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+      guard !extents.isEmpty, extents.allSatisfy({ ($0 ?? 0) > 0 }) else {
+        throw ValidationError(
+          "--shape must be positive integers separated by commas (45,50,18), got '\(shape)'")
+      }
+    }
     if let layout, ConversionMapping.Layout(rawValue: layout) == nil {
       throw ValidationError("unknown layout '\(layout)'; use calotwin or calochallenge")
     }

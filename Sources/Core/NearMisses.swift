@@ -1,12 +1,16 @@
-/// Levenshtein distance between two short strings (keys, dataset and branch names), ignoring case.
+/// Edit distance between two short strings (keys, dataset and branch names), ignoring case: the
+/// Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment), so
+/// the typo 'fdp' is one edit from 'fpd'.
 ///
-/// - Returns: The number of single-character insertions, deletions and substitutions that turn `a` into
-///   `b`, both lowercased.
+/// - Returns: The number of single-character insertions, deletions, substitutions and swaps of
+///   neighbours that turn `a` into `b`, both lowercased.
 public func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a.lowercased())
   let b = Array(b.lowercased())
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
+  // Rows i-2, i-1 and i of the (a.count+1) × (b.count+1) table.
+  var older = [Int](repeating: 0, count: b.count + 1)
   var previous = Array(0...b.count)
   var current = [Int](repeating: 0, count: b.count + 1)
   for i in 1...a.count {
@@ -14,8 +18,11 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     for j in 1...b.count {
       let cost = a[i - 1] == b[j - 1] ? 0 : 1
       current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        current[j] = min(current[j], older[j - 2] + 1)
+      }
     }
-    swap(&previous, &current)
+    (older, previous, current) = (previous, current, older)
   }
   return previous[b.count]
 }

@@ -117,43 +117,31 @@ extension StrictDecoding {
     // MARK: Error mapping
 
     private func describe(_ error: DecodingError) -> CoreError {
-      let context: DecodingError.Context
-      var path: [any CodingKey]
-      let what: String
-      var remedy: String?
-      var pointAtKey = false
       switch error {
       case .typeMismatch(let type, let c):
-        context = c
-        path = c.codingPath
-        what =
-          "expected \(Self.kind(of: type))" + (Self.found(at: path, in: root).map { ", found \($0)" } ?? "")
+        let found = Self.found(at: c.codingPath, in: root).map { ", found \($0)" } ?? ""
+        return CoreError(
+          .invalidConfig, "expected \(Self.kind(of: type))\(found)",
+          where: locate(c.codingPath, pointAtKey: false))
       case .valueNotFound(let type, let c):
-        context = c
-        path = c.codingPath
-        what = "missing value; expected \(Self.kind(of: type))"
+        return CoreError(
+          .invalidConfig, "missing value; expected \(Self.kind(of: type))",
+          where: locate(c.codingPath, pointAtKey: false))
       case .keyNotFound(let key, let c):
-        context = c
-        path = c.codingPath
-        what = "required key '\(key.stringValue)' is missing"
-        remedy = "add \(key.stringValue): …"
-        let location = locate(path, pointAtKey: false, extra: key.stringValue)
-        return CoreError(.invalidConfig, what, where: location, remedy: remedy)
+        return CoreError(
+          .invalidConfig, "required key '\(key.stringValue)' is missing",
+          where: locate(c.codingPath, pointAtKey: false, extra: key.stringValue),
+          remedy: "add \(key.stringValue): …")
       case .dataCorrupted(let c):
-        context = c
-        path = c.codingPath
         if let unknown = c.underlyingError as? UnknownKeyError {
-          what = "unknown key"
-          remedy = unknown.remedy
-          pointAtKey = true
-        } else {
-          what = c.debugDescription
+          return CoreError(
+            .invalidConfig, "unknown key", where: locate(c.codingPath, pointAtKey: true),
+            remedy: unknown.remedy)
         }
+        return CoreError(.invalidConfig, c.debugDescription, where: locate(c.codingPath, pointAtKey: false))
       @unknown default:
         return CoreError(.invalidConfig, "\(error)", where: ErrorLocation(file: source))
       }
-      _ = context
-      return CoreError(.invalidConfig, what, where: locate(path, pointAtKey: pointAtKey), remedy: remedy)
     }
 
     /// File, line, column and key path of `path` (or `--set KEY` when an override set it).

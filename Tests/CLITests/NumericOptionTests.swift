@@ -24,6 +24,10 @@ import Testing
     (["convert", "IN", "-o", "OUT", "--angle-scale", "inf"], "--angle-scale must be a finite number > 0"),
     (["convert", "IN", "-o", "OUT", "--primary-energy-scale", "nan"], "--primary-energy-scale must be"),
     (["convert", "IN", "-o", "OUT", "--chunk", "-1"], "--chunk must be at least 1, got -1"),
+    (
+      ["convert", "IN", "-o", "OUT", "--shape", "45,-16,9"],
+      "--shape must be positive integers separated by commas"
+    ),
     (["train", "--max-time", "-1"], "--max-time must be a finite number > 0 s, got -1.0"),
     (["train", "--max-time", "nan"], "--max-time must be a finite number > 0 s, got nan"),
     (["train", "--max-steps", "-4"], "--max-steps must be at least 1, got -4"),

@@ -128,6 +128,25 @@ private struct Demo: Sendable, Equatable, Codable, OverlayDecodable {
     #expect(list.what.contains("not a mapping"))
   }
 
+  @Test func missingRequiredKeyPointsAtItsMapping() throws {
+    struct Rule: Decodable {
+      var metric: String
+      enum CodingKeys: String, CodingKey, CaseIterable { case metric }
+      init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        metric = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .metric)
+      }
+    }
+    struct Rules: Decodable { var rules: [Rule] }
+    do {
+      _ = try StrictDecoding.decode(Rules.self, yaml: "rules:\n  - {metric: fpd}\n  - {}\n", source: "g.yaml")
+      Issue.record("a missing key must fail")
+    } catch {
+      #expect(error.what == "required key 'metric' is missing")
+      #expect(error.location == ErrorLocation(file: "g.yaml", line: 3, column: 5, key: "rules[1].metric"))
+    }
+  }
+
   @Test func emptyTextGivesTheDefaults() throws {
     #expect(try StrictDecoding.decode(Demo.self, yaml: "", source: "a.yaml") == Demo())
     #expect(try StrictDecoding.decode(Demo.self, yaml: "# only a comment\n", source: "a.yaml") == Demo())
@@ -147,10 +166,12 @@ private struct Demo: Sendable, Equatable, Codable, OverlayDecodable {
 }
 
 @Suite struct NearMissesTests {
-  /// Reference distances worked out by hand (Levenshtein 1966; the classic textbook pairs).
+  /// Reference distances worked out by hand (Levenshtein 1966's textbook pairs; with adjacent swaps
+  /// counted once, the optimal-string-alignment variant: 'ca' → 'abc' is 3, not Damerau's 2).
   @Test(arguments: [
     ("kitten", "sitting", 3), ("flaw", "lawn", 2), ("", "abc", 3), ("abc", "", 3), ("cellsx", "cellsX", 0),
-    ("upsamplng", "upsampling", 1), ("same", "same", 0),
+    ("upsamplng", "upsampling", 1), ("same", "same", 0), ("fdp", "fpd", 1), ("ca", "abc", 3),
+    ("abcdef", "badcfe", 3),
   ])
   func editDistanceMatchesHandWorkedValues(a: String, b: String, distance: Int) {
     #expect(editDistance(a, b) == distance)
