@@ -186,6 +186,12 @@ struct SimulateCommand: AsyncParsableCommand {
     guard let extra = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
       throw ValidationError("CALOTWIN_PHYSICS is not a JSON object: \(json)")
     }
+    let known = base.keys.sorted()
+    for key in extra.keys.sorted() where base[key] == nil {
+      throw ValidationError(
+        "CALOTWIN_PHYSICS: unknown key '\(key)'\(didYouMean(key, in: known)) (keys: \(known.joined(separator: ", ")))"
+      )
+    }
     let merged = base.merging(extra) { $1 }
     return try JSONDecoder().decode(
       PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))

@@ -126,4 +126,15 @@ import Testing
     #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("Error Domain"))
     try expectOnly([], in: dir)
   }
+
+  @Test func unknownPhysicsOverrideKeyIsNamed() throws {
+    let dir = try TemporaryDirectory()
+    let result = try runProcess(
+      TestEnvironment.calotwinExecutable,
+      ["simulate", "--events", "2", "--quiet", "--output", dir.file("out.h5").path],
+      environment: ["CALOTWIN_PHYSICS": #"{"stragling": false}"#])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("CALOTWIN_PHYSICS: unknown key 'stragling'; did you mean 'straggling'?"))
+    try expectOnly([], in: dir)
+  }
 }
