@@ -118,7 +118,7 @@ let package = Package(
       name: "TorchTests", dependencies: ["Torch", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "ShowerIOTests", dependencies: ["ShowerIO", "TestSupport"],
+      name: "ShowerIOTests", dependencies: ["Core", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "SimulationTests", dependencies: ["Core", "Simulation", "ShowerIO", "TestSupport"],
@@ -127,14 +127,14 @@ let package = Package(
       name: "ValidationTests", dependencies: ["Core", "Validation", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "ModelsTests", dependencies: ["Models", "Torch", "TestSupport"],
+      name: "ModelsTests", dependencies: ["Core", "Models", "Torch", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TrainingTests",
       dependencies: ["Core", "Training", "Models", "Torch", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "CLITests", dependencies: ["TestSupport", "ShowerIO", "Validation"],
+      name: "CLITests", dependencies: ["Core", "TestSupport", "ShowerIO", "Validation"],
       swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx17

@@ -12,12 +12,12 @@ func runReporting<T>(_ body: () throws -> T) throws -> T {
     FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
     throw ExitCode(1)
   } catch let error as any CaloTwinError {
-    throw reported(error)
+    throw reportError(error)
   }
 }
 
 /// Prints `error: where: what; remedy [code]` on standard error and returns the exit to throw.
-func reported(_ error: any CaloTwinError) -> ExitCode {
+func reportError(_ error: any CaloTwinError) -> ExitCode {
   FileHandle.standardError.write(Data("error: \(error.report) [\(error.codeName)]\n".utf8))
   return ExitCode(error.exitStatus)
 }
@@ -31,7 +31,7 @@ enum OutputCheck {
     do {
       return try OutputTarget.file(path, inputs: inputs, option: option).path
     } catch {
-      throw reported(error)
+      throw reportError(error)
     }
   }
 
@@ -41,7 +41,7 @@ enum OutputCheck {
     do {
       return try OutputTarget.directory(path, files: files, inputs: inputs, option: option).path
     } catch {
-      throw reported(error)
+      throw reportError(error)
     }
   }
 }

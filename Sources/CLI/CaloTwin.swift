@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Foundation
 
 /// The `calotwin` command: simulate, convert, train, generate and validate calorimeter showers.
 @main
@@ -17,9 +18,27 @@ struct CaloTwin: AsyncParsableCommand {
     ])
 
   /// Parses the command line, accepting `validate --classifier` without a value (see
-  /// `ValidateCommand.expandingBareClassifier`).
+  /// `ValidateCommand.expandingBareClassifier`), and runs the command.
+  ///
+  /// A usage error (unknown option, missing or malformed value, a value out of range) prints
+  /// ArgumentParser's message and exits with status 2, like every other unusable input, instead of
+  /// ArgumentParser's 64.
   static func main() async {
     Interruption.install()
-    await main(ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst())))
+    let arguments = ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst()))
+    do {
+      var command = try parseAsRoot(arguments)
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
   }
 }

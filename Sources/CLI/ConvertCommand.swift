@@ -1,7 +1,7 @@
 import ArgumentParser
+import Core
 import Foundation
 import ShowerIO
-import Yams
 
 #if canImport(Glibc)
   import Glibc
@@ -14,8 +14,9 @@ struct ConvertCommand: AsyncParsableCommand {
     commandName: "convert",
     abstract: "Convert Geant4 ROOT ntuples (sparse cells) into an HDF5 shower file.",
     discussion: """
-      The mapping (tree, branches, shape, units) comes from --preset, a YAML --mapping file, or flags; \
-      flags override the preset and the file. Presets: par04 (Par04's events or virtualReadout/global \
+      The mapping (tree, branches, shape, units) is layered: the defaults or --preset, then the keys a \
+      YAML --mapping file states (unknown keys are errors with their line), then flags: a file changes \
+      only what it states of the preset, and flags override both. Presets: par04 (Par04's events or virtualReadout/global \
       ntuples → CaloChallenge (z, α, r) voxels, 45×50×18) and cells-xyz (EnergyMC, Theta, EnergyCell, \
       xCell, yCell, zCell → CaloTwin 51×51×25). Inputs may be globs; files are converted in parallel and \
       written in order to a temporary file that is renamed into place at the end.
@@ -57,47 +58,53 @@ struct ConvertCommand: AsyncParsableCommand {
   @Option(help: "Dense shape, one extent per index branch, comma-separated (45,50,18).")
   var shape: String?
 
-  @Option(help: "Factor from stored cell energies to MeV.")
+  @Option(parsing: .unconditional, help: "Factor from stored cell energies to MeV.")
   var energyScale: Double?
 
-  @Option(help: "Factor from the stored primary energy to MeV.")
+  @Option(parsing: .unconditional, help: "Factor from the stored primary energy to MeV.")
   var primaryEnergyScale: Double?
 
-  @Option(help: "Factor from the stored angle to radians.")
+  @Option(parsing: .unconditional, help: "Factor from the stored angle to radians.")
   var angleScale: Double?
 
-  @Option(help: "PDG code written for every shower.")
+  @Option(parsing: .unconditional, help: "PDG code written for every shower (-11 for positrons).")
   var pdgID: Int32?
 
-  @Option(help: "Entries per chunk (memory: chunk × cells × 4 bytes per parallel job).")
+  @Option(
+    parsing: .unconditional, help: "Entries per chunk (memory: chunk × cells × 4 bytes per parallel job).")
   var chunk: Int = 500
 
-  @Option(help: "Chunks converted in parallel (default: the number of cores).")
+  @Option(parsing: .unconditional, help: "Chunks converted in parallel (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @Flag(help: "No progress bar.")
   var quiet = false
 
   func validate() throws {
-    guard chunk > 0 else { throw ValidationError("--chunk must be positive") }
-    guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
+    try OptionCheck.positive(chunk, "--chunk")
+    try OptionCheck.positive(jobs, "--jobs")
+    try OptionCheck.positive(energyScale, "--energy-scale")
+    try OptionCheck.positive(primaryEnergyScale, "--primary-energy-scale")
+    try OptionCheck.positive(angleScale, "--angle-scale")
+    if let shape {
+      let extents = shape.split(separator: ",", omittingEmptySubsequences: false)
+        .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+      guard !extents.isEmpty, extents.allSatisfy({ ($0 ?? 0) > 0 }) else {
+        throw ValidationError(
+          "--shape must be positive integers separated by commas (45,50,18), got '\(shape)'")
+      }
+    }
     if let layout, ConversionMapping.Layout(rawValue: layout) == nil {
       throw ValidationError("unknown layout '\(layout)'; use calotwin or calochallenge")
     }
   }
 
-  /// The mapping from preset, file and flags, in that order of precedence (flags win).
+  /// The mapping layered from the defaults or the preset, the keys of the mapping file, then the flags
+  /// (each layer changes only what it states).
   func resolvedMapping() throws -> ConversionMapping {
     var m = ConversionMapping()
     if let preset { m = try ConversionMapping.preset(preset) }
-    if let mapping {
-      let text = try String(contentsOfFile: mapping, encoding: .utf8)
-      do {
-        m = try YAMLDecoder().decode(ConversionMapping.self, from: text)
-      } catch {
-        throw ShowerIOError(.badMapping, "cannot read the mapping: \(error)", file: mapping)
-      }
-    }
+    if let mapping { m = try ConversionMapping.load(contentsOf: mapping, over: m) }
     if let layout { m.layout = ConversionMapping.Layout(rawValue: layout)! }
     if let tree { m.trees = [tree] }
     if let energyTree { m.energyTrees = [energyTree] } else if tree != nil { m.energyTrees = [] }
@@ -180,6 +187,8 @@ struct ConvertCommand: AsyncParsableCommand {
     } catch let error as ShowerIOError {
       FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
       throw ExitCode(1)
+    } catch let error as any CaloTwinError {
+      throw reportError(error)
     }
   }
 }

@@ -17,14 +17,15 @@ struct InspectCommand: AsyncParsableCommand {
   @Option(help: "Layout to assume instead of detecting it: caloTwin, lcd, caloChallenge.")
   var layout: String?
 
-  @Option(help: "MeV per raw LCD ECAL unit (3DGAN files).")
+  @Option(parsing: .unconditional, help: "MeV per raw LCD ECAL unit (3DGAN files).")
   var lcdScale: Double = ShowerReadOptions().lcdScale
 
-  @Option(help: "Showers read at a time.")
+  @Option(parsing: .unconditional, help: "Showers read at a time.")
   var chunkSize: Int = 64
 
   func validate() throws {
-    guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
+    try OptionCheck.positive(lcdScale, "--lcd-scale", unit: "MeV")
+    try OptionCheck.positive(chunkSize, "--chunk-size")
     if let layout, ShowerLayout(rawValue: layout) == nil {
       let known = ShowerLayout.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError("unknown layout '\(layout)'; use one of \(known)")
@@ -32,9 +33,20 @@ struct InspectCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if ROOTFile.hasROOTSignature(atPath: file) {  // ROOT files: trees, branches, types, compression
+    let format = try runReporting { try ShowerFileFormat(atPath: file) }
+    switch format {
+    case .root:  // ROOT files: trees, branches, types, compression
       print(try runReporting { try ROOTFile(path: file).summary() })
       return
+    case .hdf5:
+      break
+    case .empty, .other:
+      try runReporting {
+        throw ShowerIOError(
+          .notHDF5,
+          "not a shower file: \(format.summary); pass an HDF5 shower file (.h5) or a ROOT file (.root)",
+          file: file)
+      }
     }
     let options = ShowerReadOptions(layout: layout.flatMap(ShowerLayout.init(rawValue:)), lcdScale: lcdScale)
     let summary = try runReporting {

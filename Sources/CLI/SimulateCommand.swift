@@ -1,8 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import ShowerIO
 import Simulation
-import Yams
 
 /// `calotwin simulate`: electromagnetic showers in the SiW ECAL from the built-in Monte Carlo,
 /// written in the CaloTwin HDF5 layout with `E_si`, `E_abs`, `E_other` and `cpu_s`.
@@ -17,31 +17,32 @@ struct SimulateCommand: AsyncParsableCommand {
   @Option(help: "Primary particle: e-, e+ or gamma.")
   var particle = "e-"
 
-  @Option(help: "Fixed primary energy in GeV.")
+  @Option(parsing: .unconditional, help: "Fixed primary energy in GeV.")
   var energy: Double = 100
 
-  @Option(help: "Energy range LOW:HIGH in GeV (overrides --energy).")
+  @Option(parsing: .unconditional, help: "Energy range LOW:HIGH in GeV (overrides --energy).")
   var energyRange: String?
 
   @Option(help: "Distribution over --energy-range: uniform or log.")
   var energyDist = "uniform"
 
-  @Option(help: "Fixed polar angle in degrees (90 = normal incidence).")
+  @Option(parsing: .unconditional, help: "Fixed polar angle in degrees (90 = normal incidence).")
   var theta: Double = 90
 
-  @Option(help: "Polar-angle range LOW:HIGH in degrees, uniform (overrides --theta).")
+  @Option(
+    parsing: .unconditional, help: "Polar-angle range LOW:HIGH in degrees, uniform (overrides --theta).")
   var thetaRange: String?
 
-  @Option(help: "Gaussian smearing of the entry point in x and y, mm.")
+  @Option(parsing: .unconditional, help: "Gaussian smearing of the entry point in x and y, mm.")
   var smear: Double = 0
 
-  @Option(help: "Number of showers.")
+  @Option(parsing: .unconditional, help: "Number of showers.")
   var events = 100
 
-  @Option(help: "Random seed; the same seed gives the same file for any --threads.")
+  @Option(parsing: .unconditional, help: "Random seed; the same seed gives the same file for any --threads.")
   var seed: UInt64 = 1
 
-  @Option(help: "Concurrent tasks (default: all cores).")
+  @Option(parsing: .unconditional, help: "Concurrent tasks (default: all cores).")
   var threads = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "Output HDF5 file.")
@@ -50,10 +51,10 @@ struct SimulateCommand: AsyncParsableCommand {
   @Option(help: "Geometry YAML file (fields of GeometryConfig; omitted fields keep the CLIC-like default).")
   var geometry: String?
 
-  @Option(help: "Production cut as a range, mm.")
+  @Option(parsing: .unconditional, help: "Production cut as a range, mm.")
   var rangeCut: Double = 0.7
 
-  @Option(help: "Showers simulated and written per batch.")
+  @Option(parsing: .unconditional, help: "Showers simulated and written per batch.")
   var batchSize = 100
 
   @Flag(help: "Print the geometry (materials with X0, Ec, RM and cuts; layers) and exit.")
@@ -71,16 +72,28 @@ struct SimulateCommand: AsyncParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard events > 0 else { throw ValidationError("--events must be positive") }
-    guard threads > 0 else { throw ValidationError("--threads must be positive") }
-    guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+    try OptionCheck.positive(events, "--events")
+    try OptionCheck.positive(threads, "--threads")
+    try OptionCheck.positive(batchSize, "--batch-size")
+    try OptionCheck.positive(energy, "--energy", unit: "GeV")
+    try OptionCheck.finite(theta, "--theta", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
+    try OptionCheck.nonNegative(smear, "--smear", unit: "mm")
+    try OptionCheck.positive(rangeCut, "--range-cut", unit: "mm")
+    if let energyRange {
+      let (a, _) = try Self.checkedRange(energyRange, name: "--energy-range")
+      try OptionCheck.positive(a, "--energy-range LOW", unit: "GeV")
+    }
+    if let thetaRange {
+      let (a, b) = try Self.checkedRange(thetaRange, name: "--theta-range")
+      try OptionCheck.finite(a, "--theta-range LOW", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
+      try OptionCheck.finite(b, "--theta-range HIGH", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
+    }
     guard ParticleKind(name: particle) != nil else {
       throw ValidationError("unknown particle '\(particle)'; use e-, e+ or gamma")
     }
     guard ["uniform", "log"].contains(energyDist) else {
       throw ValidationError("unknown --energy-dist '\(energyDist)'; use uniform or log")
     }
-    guard rangeCut > 0 else { throw ValidationError("--range-cut must be positive") }
     if !describeGeometry, output == nil { throw ValidationError("give --output FILE.h5") }
   }
 
@@ -148,11 +161,21 @@ struct SimulateCommand: AsyncParsableCommand {
     return PrimaryGenerator(particle: kind, energy: spectrum, theta: angle, positionSmearing: smear)
   }
 
+  /// `range(_:name:)` for `validate()`: a usage error naming the option.
+  static func checkedRange(_ text: String, name: String) throws -> (Double, Double) {
+    do {
+      return try range(text, name: name)
+    } catch {
+      throw ValidationError(error.message)
+    }
+  }
+
   static func range(_ text: String, name: String) throws(SimulationError) -> (Double, Double) {
-    let parts = text.split(separator: ":").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let a = parts[0], let b = parts[1], a <= b else {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+      .map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let a = parts[0], let b = parts[1], a.isFinite, b.isFinite, a <= b else {
       throw SimulationError(
-        code: .invalidPrimary, message: "\(name) '\(text)' is not LOW:HIGH with LOW <= HIGH")
+        code: .invalidPrimary, message: "\(name) '\(text)' is not LOW:HIGH with finite LOW <= HIGH")
     }
     return (a, b)
   }
@@ -164,24 +187,22 @@ struct SimulateCommand: AsyncParsableCommand {
     guard let extra = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
       throw ValidationError("CALOTWIN_PHYSICS is not a JSON object: \(json)")
     }
+    let known = base.keys.sorted()
+    for key in extra.keys.sorted() where base[key] == nil {
+      throw ValidationError(
+        "CALOTWIN_PHYSICS: unknown key '\(key)'\(didYouMean(key, in: known)) (keys: \(known.joined(separator: ", ")))"
+      )
+    }
     let merged = base.merging(extra) { $1 }
     return try JSONDecoder().decode(
       PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))
   }
 
-  /// The geometry: the built-in CLIC-like stack or a YAML file.
+  /// The geometry: the built-in CLIC-like stack or a YAML file, decoded strictly (unknown keys, wrong
+  /// types and out-of-range numbers are errors with file, line and key; exit status 2).
   func loadGeometry() throws -> GeometryConfig {
     guard let geometry else { return .clicLike }
-    do {
-      let text = try String(contentsOfFile: geometry, encoding: .utf8)
-      return try YAMLDecoder().decode(GeometryConfig.self, from: text)
-    } catch {
-      FileHandle.standardError.write(
-        Data(
-          "error: cannot read geometry file \(geometry): \(error); see Sources/Simulation/README.md for the format\n"
-            .utf8))
-      throw ExitCode(1)
-    }
+    return try runReporting { try GeometryConfig.load(contentsOf: geometry) }
   }
 
   /// Runs simulation-library code, turning a `SimulationError` into a message and exit status 1.

@@ -11,8 +11,10 @@ struct TrainCommand: AsyncParsableCommand {
     commandName: "train",
     abstract: "Train the 3DGAN (generator and discriminator) on shower files.",
     discussion: """
-      The YAML config states only what it changes from the Keras 3DGAN recipe; unknown keys and wrong
-      types are reported with their path before anything runs. Checkpoints (atomic) go to
+      The YAML config states only what it changes from the Keras 3DGAN recipe; unknown keys, wrong
+      types and non-finite numbers are reported with file:line:column and key path (a --set KEY with
+      the flag) before anything runs. Layers: model.preset < the file's other keys < --set < flags.
+      Fewer training showers than batchSize, or --resume with another batchSize, are refused. Checkpoints (atomic) go to
       <output>/checkpoints/step-NNNNNNNNN after every epoch and when a limit stops the run; metrics are
       appended to <output>/metrics.jsonl.
 
@@ -29,13 +31,13 @@ struct TrainCommand: AsyncParsableCommand {
   @Flag(help: "Continue from the newest checkpoint in the output folder.")
   var resume = false
 
-  @Option(help: "Stop after this many batches in total (writes a checkpoint).")
+  @Option(parsing: .unconditional, help: "Stop after this many batches in total (writes a checkpoint).")
   var maxSteps: Int?
 
-  @Option(help: "Stop after this many seconds of training (writes a checkpoint).")
+  @Option(parsing: .unconditional, help: "Stop after this many seconds of training (writes a checkpoint).")
   var maxTime: Double?
 
-  @Option(help: "Tensor-engine threads.")
+  @Option(parsing: .unconditional, help: "Tensor-engine threads.")
   var threads: Int?
 
   @Option(help: "Output folder for checkpoints and metrics (config key `output`).")
@@ -44,18 +46,23 @@ struct TrainCommand: AsyncParsableCommand {
   @Flag(help: "No progress bar.")
   var quiet = false
 
+  func validate() throws {
+    try OptionCheck.positive(maxSteps, "--max-steps")
+    try OptionCheck.positive(maxTime, "--max-time", unit: "s")
+    try OptionCheck.positive(threads, "--threads")
+  }
+
   func run() async throws {
     CLILogging.bootstrap(quiet: quiet)
     let logger = CLILogging.logger("train")
     do {
-      var settings =
-        try config.map { try TrainingConfig.load(contentsOf: URL(fileURLWithPath: $0), overrides: overrides) }
-        ?? TrainingConfig.decode(yaml: "", overrides: overrides, source: "--set")
+      let text = try config.map { try TrainingConfig.text(ofConfig: $0) } ?? ""
+      var settings = try TrainingConfig.decode(yaml: text, overrides: overrides, source: config ?? "--set")
       if let maxSteps { settings.maxSteps = maxSteps }
       if let maxTime { settings.maxTimeSeconds = maxTime }
       if let threads { settings.threads = threads }
       if let output { settings.output = output }
-      try settings.validate()
+      try settings.validate(locatingIn: text, source: config, overrides: overrides)
       try OutputCheck.directory(
         settings.output, files: ["config.yaml", "metrics.jsonl"],
         inputs: settings.data.files + [config].compactMap { $0 }, option: "--output")

@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import Torch
 import Validation
-import Yams
 
 /// `calotwin validate`: compare generated showers with simulated ones; HTML report, metrics.json,
 /// and with `--gate` an exit status 0 (pass) or 1 (fail, failing checks listed on stderr).
@@ -44,6 +43,7 @@ struct ValidateCommand: AsyncParsableCommand {
   var binning: String?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Cell energy (MeV) below which cells are set to 0 before any observable. Default: none for CaloTwin/LCD "
         + "files; CaloChallenge's readout cut for voxel files (0.01515 for datasets 2/3, 1 for dataset 1)."))
@@ -62,13 +62,13 @@ struct ValidateCommand: AsyncParsableCommand {
         + "(numpy's float32 pairwise sums, as evaluate.py, so the histograms equal its) or 'double'."))
   var summation: SummationMode = .float32
 
-  @Option(help: "Showers a bin needs in both samples to be compared.")
+  @Option(parsing: .unconditional, help: "Showers a bin needs in both samples to be compared.")
   var minimumShowers: Int = 50
 
   @Flag(help: "Skip FPD and KPD.")
   var noDistances = false
 
-  @Option(help: "Showers read at a time.")
+  @Option(parsing: .unconditional, help: "Showers read at a time.")
   var chunkSize: Int = 256
 
   @Flag(
@@ -86,16 +86,17 @@ struct ValidateCommand: AsyncParsableCommand {
   )
   var classifier: ClassifierMode?
 
-  @Option(help: "Classifier training epochs (the best epoch on the test split is kept).")
+  @Option(
+    parsing: .unconditional, help: "Classifier training epochs (the best epoch on the test split is kept).")
   var classifierEpochs: Int = 50
 
-  @Option(help: "Classifier hidden width (CaloChallenge uses 2048).")
+  @Option(parsing: .unconditional, help: "Classifier hidden width (CaloChallenge uses 2048).")
   var classifierHidden: Int = 256
 
-  @Option(help: "Classifier mini-batch size.")
+  @Option(parsing: .unconditional, help: "Classifier mini-batch size.")
   var classifierBatch: Int = 1000
 
-  @Option(help: "Tensor-engine threads for the classifier (default: all cores).")
+  @Option(parsing: .unconditional, help: "Tensor-engine threads for the classifier (default: all cores).")
   var classifierThreads: Int?
 
   func validate() throws {
@@ -198,16 +199,14 @@ struct ValidateCommand: AsyncParsableCommand {
     return ExitCode(2)
   }
 
-  /// Reads a gate YAML file (`default` for the built-in gate).
+  /// Reads a gate YAML file (`default` for the built-in gate) strictly: unknown keys, unknown metrics,
+  /// wrong types, negative or non-finite thresholds are errors naming the file, line and key (exit 2).
   static func gateConfiguration(_ path: String) throws -> GateConfiguration {
     if path == "default" { return GateConfiguration() }
     do {
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return GateConfiguration() }
-      return try YAMLDecoder().decode(GateConfiguration.self, from: text)
+      return try GateConfiguration.load(contentsOf: path)
     } catch {
-      FileHandle.standardError.write(Data("error: \(path): cannot read the gate settings: \(error)\n".utf8))
-      throw ExitCode(2)
+      throw reportError(error)
     }
   }
 }

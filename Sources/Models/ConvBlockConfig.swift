@@ -1,3 +1,5 @@
+public import Core
+
 /// Zero padding in front of a 3D convolution.
 ///
 /// Coded in YAML as `same` (TensorFlow's 'same' for stride 1: `k − 1` cells per axis, the smaller half in

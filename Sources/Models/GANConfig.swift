@@ -1,3 +1,5 @@
+public import Core
+
 /// The architecture of a 3DGAN: image shape, latent size, generator and discriminator layers.
 ///
 /// The default (`init()`) is the faithful Keras model of svalleco/3Dgan (Anglegan): 1,364,983 generator

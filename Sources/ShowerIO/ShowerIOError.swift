@@ -1,3 +1,5 @@
+internal import Core
+
 /// The one error type of ShowerIO: HDF5 and ROOT reading, writing and conversion.
 ///
 /// Carries what went wrong (`code`), a `message` that says what to do, and where: the file,
@@ -69,35 +71,14 @@ public struct ShowerIOError: Error, CustomStringConvertible, Sendable, Equatable
 }
 
 extension ShowerIOError {
-  /// Names from `candidates` within edit distance 3 of `name` (case-insensitive), closest
+  /// Names from `candidates` close to `name` (case-insensitive; Core's `nearMisses(of:in:)`), closest
   /// first: the near misses to offer in a "did you mean" message.
   public static func nearMisses(of name: String, in candidates: [String]) -> [String] {
-    let target = Array(name.lowercased())
-    return candidates.map { ($0, editDistance(Array($0.lowercased()), target)) }
-      .filter { $0.1 <= 3 && $0.0 != name }
-      .sorted { $0.1 < $1.1 }
-      .map(\.0)
+    Core.nearMisses(of: name, in: candidates)
   }
 
-  /// "; did you mean 'X'?" or an empty string when nothing is close.
+  /// "; did you mean 'X'?" or an empty string when nothing is close (Core's `didYouMean(_:in:)`).
   public static func didYouMean(_ name: String, in candidates: [String]) -> String {
-    guard let best = nearMisses(of: name, in: candidates).first else { return "" }
-    return "; did you mean '\(best)'?"
-  }
-
-  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
+    Core.didYouMean(name, in: candidates)
   }
 }

@@ -1,108 +1,94 @@
+internal import Core
 public import Foundation
 internal import Models
 internal import Yams
 
 extension TrainingConfig {
-  /// Decodes a config from YAML text with `key=value` overrides applied first.
+  /// Decodes a config from YAML (or JSON) text with `key=value` overrides applied over it.
+  ///
+  /// Decoding is Core's `StrictDecoding`: an unknown key, a wrong type or a non-finite number is an
+  /// error naming the file, line, column and key path (with the nearest valid key); a problem in what an
+  /// override sets names `--set KEY` instead of the file.
   ///
   /// - Parameters:
   ///   - yaml: The file's text; empty means all defaults.
   ///   - overrides: `--set` items such as `epochs=3` or `model.discriminator.dropout=0`; the value is read
   ///     as YAML (`data.files=[a.h5, b.h5]`).
   ///   - source: Name of the file, for messages.
-  /// - Throws: `TrainingError.invalidConfig` naming the key path for an unknown key, a wrong type or a
-  ///   malformed override.
+  /// - Throws: `TrainingError.invalidConfig` whose context is the location (`train.yaml:3:1: key 'epoch'`
+  ///   or `--set epoch`).
   public static func decode(
     yaml: String, overrides: [String] = [], source: String = "config"
   ) throws(TrainingError) -> TrainingConfig {
-    var root: Node
     do {
-      root = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+      return try StrictDecoding.decode(TrainingConfig.self, yaml: yaml, source: source, overrides: overrides)
     } catch {
-      throw TrainingError(.invalidConfig, "not valid YAML: \(error)", context: source)
-    }
-    if case .scalar = root, yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      root = .mapping(Node.Mapping([]))
-    }
-    for item in overrides { try apply(override: item, to: &root) }
-    do {
-      return try YAMLDecoder().decode(TrainingConfig.self, from: root)
-    } catch let error as DecodingError {
-      throw TrainingError(.invalidConfig, describe(error), context: "\(source): \(path(of: error))")
-    } catch {
-      throw TrainingError(.invalidConfig, "\(error)", context: source)
+      throw TrainingError(error)
     }
   }
 
   /// Reads and decodes a YAML config file.
   ///
-  /// - Throws: `TrainingError.invalidConfig` naming the file when it cannot be read, or the key as in
-  ///   `decode(yaml:overrides:source:)`.
+  /// - Parameters:
+  ///   - url: The file; its path, as given, names it in messages.
+  ///   - overrides: `--set` items, as in `decode(yaml:overrides:source:)`.
+  /// - Throws: `TrainingError.invalidConfig` naming `--config` and the path when the file is missing or
+  ///   unreadable, or the location as in `decode(yaml:overrides:source:)`.
   public static func load(contentsOf url: URL, overrides: [String] = []) throws(TrainingError)
     -> TrainingConfig
   {
-    let text: String
     do {
-      text = try String(contentsOf: url, encoding: .utf8)
+      let text = try StrictDecoding.read(url.relativePath, option: "--config")
+      return try StrictDecoding.decode(
+        TrainingConfig.self, yaml: text, source: url.relativePath, overrides: overrides)
     } catch {
-      throw TrainingError(
-        .invalidConfig, "cannot read the config file: \(error.localizedDescription)", context: url.path)
+      throw TrainingError(error)
     }
-    return try decode(yaml: text, overrides: overrides, source: url.lastPathComponent)
+  }
+
+  /// The text of a config file, for `decode(yaml:overrides:source:)` and `validate(locatingIn:…)`.
+  ///
+  /// - Throws: `TrainingError.invalidConfig` naming `--config` and the path when the file is missing or
+  ///   unreadable.
+  public static func text(ofConfig path: String) throws(TrainingError) -> String {
+    do {
+      return try StrictDecoding.read(path, option: "--config")
+    } catch {
+      throw TrainingError(error)
+    }
+  }
+
+  /// Checks the config as `validate(baseDirectory:)` does; a value out of range is reported where the
+  /// config text states it (`train.yaml:4:12: key 'batchSize'`) or as `--set KEY`.
+  ///
+  /// - Parameters:
+  ///   - yaml: The config file's text the config was decoded from ("" for none).
+  ///   - source: The file name, or nil without a file.
+  ///   - overrides: The `--set` items it was decoded with.
+  ///   - baseDirectory: Folder that relative file names are resolved against.
+  /// - Throws: `TrainingError` as `validate(baseDirectory:)`, with the location in `context`.
+  public func validate(
+    locatingIn yaml: String, source: String?, overrides: [String] = [], baseDirectory: URL? = nil
+  ) throws(TrainingError) {
+    do {
+      try validate(baseDirectory: baseDirectory)
+    } catch  where error.code == .invalidConfig && error.context != nil {
+      let location = StrictDecoding.location(
+        ofKeyPath: error.context!, yaml: yaml, source: source, overrides: overrides)
+      throw TrainingError(.invalidConfig, error.message, context: location.description)
+    }
   }
 
   /// The config as YAML, every key written out (for the run folder).
   public func yaml() throws -> String { try YAMLEncoder().encode(self) }
+}
 
-  private static func apply(override item: String, to root: inout Node) throws(TrainingError) {
-    guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-      throw TrainingError(
-        .invalidConfig, "write overrides as key=value, e.g. epochs=3", context: "--set \(item)")
-    }
-    let keys = item[..<equals].split(separator: ".").map(String.init)
-    let valueText = String(item[item.index(after: equals)...])
-    let value: Node
-    do {
-      value = try Yams.compose(yaml: valueText) ?? Node("")
-    } catch {
-      throw TrainingError(.invalidConfig, "value is not valid YAML: \(error)", context: "--set \(item)")
-    }
-    guard case .mapping = root else {
-      throw TrainingError(.invalidConfig, "the config file must be a mapping", context: "--set \(item)")
-    }
-    set(value, at: keys[...], in: &root)
-  }
-
-  private static func set(_ value: Node, at keys: ArraySlice<String>, in node: inout Node) {
-    guard let first = keys.first else {
-      node = value
-      return
-    }
-    var child = node[first] ?? .mapping(Node.Mapping([]))
-    if case .mapping = child {} else if keys.count > 1 { child = .mapping(Node.Mapping([])) }
-    set(value, at: keys.dropFirst(), in: &child)
-    node[first] = child
-  }
-
-  private static func path(of error: DecodingError) -> String {
-    switch error {
-    case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c):
-      let text = dottedPath(c.codingPath)
-      if case .keyNotFound(let key, _) = error {
-        return text.isEmpty ? key.stringValue : text + "." + key.stringValue
-      }
-      return text.isEmpty ? "(top level)" : text
-    @unknown default: return "?"
-    }
-  }
-
-  private static func describe(_ error: DecodingError) -> String {
-    switch error {
-    case .typeMismatch(let type, let c): return "expected \(type): \(c.debugDescription)"
-    case .valueNotFound(let type, let c): return "missing \(type) value: \(c.debugDescription)"
-    case .keyNotFound(let key, _): return "required key '\(key.stringValue)' is missing"
-    case .dataCorrupted(let c): return c.debugDescription
-    @unknown default: return "\(error)"
-    }
+extension TrainingError {
+  /// A config error of Core's strict decoder as a training error: the location becomes the context,
+  /// what and remedy the message.
+  init(_ error: CoreError) {
+    let message = [error.what, error.cause.map { "(\($0))" }, error.remedy.map { "; \($0)" }]
+      .compactMap { $0 }.joined(separator: " ").replacingOccurrences(of: " ; ", with: "; ")
+    self.init(.invalidConfig, message, context: error.location.isEmpty ? nil : error.location.description)
   }
 }

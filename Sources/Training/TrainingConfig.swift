@@ -1,3 +1,4 @@
+public import Core
 public import Models
 
 /// Everything `calotwin train` needs: data, pre-processing, model, optimiser, schedule and output.

@@ -34,7 +34,7 @@ import Testing
     try Data("these are not showers\n".utf8).write(to: url)
     let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", url.path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("not an HDF5 file"))
+    #expect(result.stderr.contains("not a shower file: neither HDF5 nor ROOT (22 bytes, starting 'these ar'"))
     #expect(result.stderr.contains(url.path))
     #expect(!result.stderr.contains("HDF5-DIAG"))
     #expect(!result.stderr.contains("Fatal error"))
@@ -51,5 +51,36 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("error: \(url.path)"))
     #expect(!result.stderr.contains("HDF5-DIAG"))
+  }
+
+  @Test func inspectNamesTheFormatOfAnEmptyOrGarbageROOTFile() throws {
+    let dir = try TemporaryDirectory()
+    let empty = dir.file("empty.root")
+    try Data().write(to: empty)
+    let garbage = dir.file("garbage.root")
+    try Data([0x00, 0xFF, 0x10, 0x20, 0x7F, 0x80, 0x01, 0x02, 0x03]).write(to: garbage)
+    for (url, expected) in [
+      (empty, "an empty file (0 bytes)"),
+      (garbage, "neither HDF5 nor ROOT (9 bytes, starting 00 ff 10 20 7f 80 01 02 …)"),
+    ] {
+      let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", url.path])
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.hasPrefix("error: \(url.path): not a shower file: \(expected)"), "\(result.stderr)")
+      #expect(!result.stderr.contains("not an HDF5 file"))
+    }
+  }
+
+  @Test func inspectFindsTheHDF5SignatureAfterAUserBlock() throws {
+    // HDF5 allows a user block of 512, 1024, … bytes before the signature: still HDF5, not "garbage".
+    let dir = try TemporaryDirectory()
+    let url = dir.file("userblock.h5")
+    var bytes = Data(repeating: 0x20, count: 512)
+    bytes.append(contentsOf: [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A])
+    bytes.append(Data(repeating: 0, count: 64))
+    try bytes.write(to: url)
+    let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", url.path])
+    #expect(result.status == 1)
+    #expect(!result.stderr.contains("neither HDF5 nor ROOT"), "\(result.stderr)")
   }
 }

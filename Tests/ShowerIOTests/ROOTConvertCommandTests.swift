@@ -83,6 +83,32 @@ struct ROOTConvertCommandTests {
         })
   }
 
+  /// preset < mapping file < flags: a file that changes one key keeps the preset's others, a flag wins
+  /// over both (before, a mapping file replaced the preset with the defaults).
+  @Test func mappingFileChangesOnlyItsKeysOfThePresetAndFlagsWin() throws {
+    let directory = try TemporaryDirectory()
+    let input = try ROOTConvertTests.par04like()
+    let yaml = directory.file("scale.yaml")
+    try "energyScale: 2\n".write(to: yaml, atomically: true, encoding: .utf8)
+    let plain = try ROOTShowerSource(path: input, mapping: .par04(), chunkEntries: 100)
+    let (reference, _) = try plain.convert(0..<100)
+    for (extra, factor) in [([String](), Float(2)), (["--energy-scale", "3"], Float(3))] {
+      let output = directory.file("out-\(factor).h5")
+      let result = try runProcess(
+        TestEnvironment.calotwinExecutable,
+        ["convert", "--preset", "par04", "--mapping", yaml.path, input, "-o", output.path, "--quiet"]
+          + extra)
+      #expect(result.status == 0, "\(result.stderr)")
+      let batch = try ShowerFileReader(at: output).readAll()
+      #expect(batch.cellShape == [40500], "the preset's shape and layout are kept")
+      #expect(
+        batch.energy.count == 100
+          && zip(batch.energy, reference.energy).allSatisfy { isClose($0, $1, relative: 1e-6) },
+        "the preset's energy branch and scale are kept (stored as float32)")
+      #expect(zip(batch.cells, reference.cells).allSatisfy { isClose($0, $1 * factor, relative: 1e-6) })
+    }
+  }
+
   @Test func inspectDescribesROOTFiles() throws {
     let input = try ROOTConvertTests.par04like()
     let result = try runProcess(TestEnvironment.calotwinExecutable, ["inspect", input])

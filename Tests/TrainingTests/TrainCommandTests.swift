@@ -67,4 +67,62 @@ import Training
     #expect(result.stderr.contains(named), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))
   }
+
+  @Test(.enabled(if: executableBuilt))
+  func fewerShowersThanOneBatchIsAnErrorBeforeAnyOutput() throws {
+    let dir = try TemporaryDirectory()
+    try writeFile(dir.file("a.h5"), count: 10, shape: [12, 12, 10], seed: 1)
+    // 10 showers, none held out: one short of a batch of 11.
+    let yaml = """
+      model: {preset: reduced}
+      data: {files: [\(dir.file("a.h5").path)], validationFraction: 0, shuffleBuffer: 16}
+      batchSize: 11
+      """
+    let result = try train(dir, yaml)
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("only 10 training showers (of 10"), "\(result.stderr)")
+    #expect(result.stderr.contains("batchSize is 11"), "\(result.stderr)")
+    #expect(!result.stderr.contains("stopped"))
+    #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))
+    let enough = try train(dir, yaml, ["--set", "batchSize=10", "--max-steps", "1"])
+    #expect(enough.status == 0, "\(enough.stderr)")
+  }
+
+  @Test(.enabled(if: executableBuilt))
+  func filtersThatLeaveNoBatchAreAnErrorAndLeaveNoOutput() throws {
+    let dir = try TemporaryDirectory()
+    try writeFile(dir.file("a.h5"), count: 20, shape: [12, 12, 10], seed: 1)
+    // Every synthetic shower is far below 1e12 MeV: the energy filter drops them all.
+    let yaml = """
+      model: {preset: reduced}
+      data: {files: [\(dir.file("a.h5").path)], validationFraction: 0, energyRangeMeV: [1e12, 2e12]}
+      batchSize: 4
+      """
+    let result = try train(dir, yaml)
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("gave no full batch of 4 showers"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))
+  }
+
+  @Test(.enabled(if: executableBuilt))
+  func resumingWithAnotherBatchSizeIsRefusedNamingBoth() throws {
+    let dir = try TemporaryDirectory()
+    try writeFile(dir.file("a.h5"), count: 40, shape: [12, 12, 10], seed: 1)
+    let yaml = """
+      model: {preset: reduced}
+      data: {files: [\(dir.file("a.h5").path)], chunkSize: 8}
+      batchSize: 8
+      epochs: 5
+      """
+    let first = try train(dir, yaml, ["--max-steps", "1"])
+    #expect(first.status == 0, "\(first.stderr)")
+    let checkpoint = Checkpoint.latest(output: dir.file("run"))
+    let other = try train(dir, yaml, ["--resume", "--set", "batchSize=4", "--max-steps", "2"])
+    #expect(other.status == 2, "\(other.stderr)")
+    #expect(other.stderr.contains("trained with batchSize 8 but this run asks for 4"), "\(other.stderr)")
+    #expect(Checkpoint.latest(output: dir.file("run")) == checkpoint)  // nothing new written
+    let same = try train(dir, yaml, ["--resume", "--max-steps", "2"])
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(Checkpoint.latest(output: dir.file("run"))?.lastPathComponent == "step-000000002")
+  }
 }

@@ -1,3 +1,5 @@
+public import Core
+
 /// How `calotwin convert` turns a ROOT ntuple of sparse cells into dense showers.
 ///
 /// A shower is one tree entry: its primary energy, optional angle, and a list of hit cells given by
@@ -13,7 +15,7 @@
 /// shape: [45, 50, 18]
 /// layout: calochallenge
 /// ```
-public struct ConversionMapping: Codable, Sendable, Equatable {
+public struct ConversionMapping: Codable, Sendable, Equatable, OverlayDecodable {
   /// Output layout of the showers.
   public enum Layout: String, Codable, Sendable, CaseIterable {
     /// CaloTwin's shower layout: `cellShape` = `shape` (x, y, layer).
@@ -73,31 +75,67 @@ public struct ConversionMapping: Codable, Sendable, Equatable {
     self.pdgID = pdgID
   }
 
-  public init(from decoder: any Decoder) throws {
+  /// The default mapping (`init(trees:…)` with its defaults), the start of a YAML mapping without a preset.
+  public init() {
+    self.init(trees: ["events"])
+  }
+
+  /// Replaces the fields the file states, keeping the others (the preset's or the defaults).
+  ///
+  /// `tree` (or `trees`) without `energyTree` (or `energyTrees`) reads the energy from the cell tree, as
+  /// the `--tree` flag does.
+  ///
+  /// - Throws: `DecodingError` at the key for an unknown key (with its near miss), a wrong type, or a
+  ///   non-positive extent or non-positive scale.
+  public mutating func overlay(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let d = ConversionMapping()
     if let tree = try c.decodeIfPresent(String.self, forKey: .tree) {
       trees = [tree]
-    } else {
-      trees = try c.decodeIfPresent([String].self, forKey: .trees) ?? d.trees
+      energyTrees = []
+    } else if let names = try c.decodeIfPresent([String].self, forKey: .trees) {
+      trees = names
+      energyTrees = []
     }
     if let tree = try c.decodeIfPresent(String.self, forKey: .energyTree) {
       energyTrees = [tree]
     } else {
-      energyTrees = try c.decodeIfPresent([String].self, forKey: .energyTrees) ?? d.energyTrees
+      try c.update(&energyTrees, forKey: .energyTrees)
     }
-    primaryEnergy = try c.decodeIfPresent(String.self, forKey: .primaryEnergy) ?? d.primaryEnergy
-    theta = try c.decodeIfPresent(String.self, forKey: .theta) ?? d.theta
-    cellEnergy = try c.decodeIfPresent(String.self, forKey: .cellEnergy) ?? d.cellEnergy
-    indices = try c.decodeIfPresent([String].self, forKey: .indices) ?? d.indices
-    shape = try c.decodeIfPresent([Int].self, forKey: .shape) ?? d.shape
-    layout = try c.decodeIfPresent(Layout.self, forKey: .layout) ?? d.layout
-    energyScale = try c.decodeIfPresent(Double.self, forKey: .energyScale) ?? d.energyScale
-    primaryEnergyScale =
-      try c.decodeIfPresent(Double.self, forKey: .primaryEnergyScale) ?? d.primaryEnergyScale
-    angleScale = try c.decodeIfPresent(Double.self, forKey: .angleScale) ?? d.angleScale
-    defaultTheta = try c.decodeIfPresent(Double.self, forKey: .defaultTheta) ?? d.defaultTheta
-    pdgID = try c.decodeIfPresent(Int32.self, forKey: .pdgID) ?? d.pdgID
+    try c.update(&primaryEnergy, forKey: .primaryEnergy)
+    try c.update(&theta, forKey: .theta)
+    try c.update(&cellEnergy, forKey: .cellEnergy)
+    try c.update(&indices, forKey: .indices)
+    try c.update(&shape, forKey: .shape)
+    layout = try c.decodeCaseIfPresent(Layout.self, forKey: .layout, noun: "layout") ?? layout
+    try c.update(&energyScale, forKey: .energyScale)
+    try c.update(&primaryEnergyScale, forKey: .primaryEnergyScale)
+    try c.update(&angleScale, forKey: .angleScale)
+    try c.update(&defaultTheta, forKey: .defaultTheta)
+    try c.update(&pdgID, forKey: .pdgID)
+    try c.check(!trees.isEmpty, forKey: c.contains(.tree) ? .tree : .trees, "must name at least one tree")
+    try c.check(shape.allSatisfy { $0 > 0 }, forKey: .shape, "every extent must be positive, got \(shape)")
+    for (key, value) in [
+      (CodingKeys.energyScale, energyScale), (.primaryEnergyScale, primaryEnergyScale),
+      (.angleScale, angleScale),
+    ] {
+      try c.check(value > 0, forKey: key, "must be a positive factor, got \(value)")
+    }
+  }
+
+  /// Reads a YAML (or JSON) mapping file strictly, over `base` (a preset or the defaults): keys the file
+  /// does not state keep `base`'s values; unknown keys, wrong types and non-finite or out-of-range
+  /// numbers are errors naming the file, line, column and key.
+  ///
+  /// - Parameters:
+  ///   - path: The file, as the user gave it.
+  ///   - base: The mapping the file changes (preset < file).
+  ///   - option: The command-line option that named it, for messages.
+  /// - Throws: `CoreError` (`.notFound`, `.invalidConfig`, …).
+  public static func load(
+    contentsOf path: String, over base: ConversionMapping = ConversionMapping(), option: String? = "--mapping"
+  ) throws(CoreError) -> ConversionMapping {
+    try StrictDecoding.load(over: base, contentsOf: path, option: option)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -117,7 +155,7 @@ public struct ConversionMapping: Codable, Sendable, Equatable {
     try c.encode(pdgID, forKey: .pdgID)
   }
 
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case tree, trees, energyTree, energyTrees, primaryEnergy, theta, cellEnergy, indices, shape, layout
     case energyScale, primaryEnergyScale, angleScale, defaultTheta, pdgID
   }

@@ -1,3 +1,5 @@
+public import Core
+
 /// A sampling calorimeter described as data: materials, layers of slices and the cell grid.
 ///
 /// Every field has a default (the CLIC NDM-like SiW ECAL of physics.md §1), so a YAML file states
@@ -38,7 +40,14 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
     self.cellsY = cellsY
   }
 
+  enum CodingKeys: String, CodingKey, CaseIterable { case name, materials, layers, cellSize, cellsX, cellsY }
+
+  /// Decodes, keeping the CLIC-like default of every key not given.
+  ///
+  /// - Throws: `DecodingError` at the key for an unknown key (with its near miss), a wrong type, a
+  ///   non-positive cell size or cell count, or an empty `layers` or `materials` list.
   public init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let d = GeometryConfig.clicLike
     name = try c.decodeIfPresent(String.self, forKey: .name) ?? d.name
@@ -47,6 +56,52 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
     cellSize = try c.decodeIfPresent(Double.self, forKey: .cellSize) ?? d.cellSize
     cellsX = try c.decodeIfPresent(Int.self, forKey: .cellsX) ?? d.cellsX
     cellsY = try c.decodeIfPresent(Int.self, forKey: .cellsY) ?? d.cellsY
+    try c.check(!materials.isEmpty, forKey: .materials, "must list at least one material")
+    try Self.checkMaterialNames(materials: materials, layers: layers, in: c)
+    try c.check(!layers.isEmpty, forKey: .layers, "must list at least one layer group")
+    try c.check(cellSize > 0, forKey: .cellSize, "must be a positive length in mm, got \(cellSize)")
+    try c.check(cellsX >= 1, forKey: .cellsX, "must be at least 1, got \(cellsX)")
+    try c.check(cellsY >= 1, forKey: .cellsY, "must be at least 1, got \(cellsY)")
+  }
+
+  /// Every slice names a defined material: an error at the slice's `material` (when the file gives
+  /// `layers`) or at `materials` (when the default layers use materials the file's list lacks).
+  private static func checkMaterialNames(
+    materials: [MaterialSpec], layers: [LayerGroup], in c: KeyedDecodingContainer<CodingKeys>
+  ) throws {
+    let names = materials.map(\.name)
+    for (i, group) in layers.enumerated() {
+      for (j, slice) in group.slices.enumerated() where !names.contains(slice.material) {
+        let text =
+          "material '\(slice.material)' is not defined\(didYouMean(slice.material, in: names)) "
+          + "(materials: \(names.joined(separator: ", ")))"
+        guard c.contains(.layers) else {
+          throw DecodingError.dataCorruptedError(
+            forKey: .materials, in: c,
+            debugDescription: "the default layers use \(text); define it, or give layers too")
+        }
+        let path: [any CodingKey] =
+          c.codingPath + [
+            CodingKeys.layers, AnyCodingKey(intValue: i), LayerGroup.CodingKeys.slices,
+            AnyCodingKey(intValue: j),
+            Slice.CodingKeys.material,
+          ]
+        throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: text))
+      }
+    }
+  }
+
+  /// Reads a geometry YAML (or JSON) file strictly: unknown keys, wrong types, non-finite or
+  /// out-of-range numbers are errors naming the file, line, column and key.
+  ///
+  /// - Parameters:
+  ///   - path: The file, as the user gave it.
+  ///   - option: The command-line option that named it, for messages.
+  /// - Throws: `CoreError` (`.notFound`, `.invalidConfig`, …).
+  public static func load(contentsOf path: String, option: String? = "--geometry") throws(CoreError)
+    -> GeometryConfig
+  {
+    try StrictDecoding.load(GeometryConfig.self, contentsOf: path, option: option)
   }
 
   /// A material as a mixture of elements by mass.
@@ -77,10 +132,35 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
       self.gas = gas
       self.densityEffect = densityEffect
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case name, density, fractions, meanExcitationEnergy, gas, densityEffect
+    }
+
+    public init(from decoder: any Decoder) throws {
+      try decoder.rejectUnknownKeys(CodingKeys.self)
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      name = try c.decode(String.self, forKey: .name)
+      density = try c.decode(Double.self, forKey: .density)
+      fractions = try c.decode([String: Double].self, forKey: .fractions)
+      meanExcitationEnergy = try c.decodeIfPresent(Double.self, forKey: .meanExcitationEnergy)
+      gas = try c.decodeIfPresent(Bool.self, forKey: .gas)
+      densityEffect = try c.decodeIfPresent([Double].self, forKey: .densityEffect)
+      try c.check(density > 0, forKey: .density, "must be a positive density in g/cm³, got \(density)")
+      try c.check(
+        !fractions.isEmpty && fractions.values.allSatisfy { $0 >= 0 } && fractions.values.contains { $0 > 0 },
+        forKey: .fractions, "must give non-negative mass fractions by element symbol, at least one positive")
+      if let i = meanExcitationEnergy {
+        try c.check(i > 0, forKey: .meanExcitationEnergy, "must be a positive energy in eV, got \(i)")
+      }
+      if let p = densityEffect {
+        try c.check(p.count == 5, forKey: .densityEffect, "must list five numbers [C̄, x0, x1, a, m]")
+      }
+    }
   }
 
   /// What a slice's deposits count as.
-  public enum Role: String, Codable, Sendable {
+  public enum Role: String, Codable, Sendable, CaseIterable {
     /// The scored sensor: deposits go into cells.
     case active
     /// The absorber (E_abs).
@@ -102,11 +182,15 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
       self.role = role
     }
 
+    enum CodingKeys: String, CodingKey, CaseIterable { case material, thickness, role }
+
     public init(from decoder: any Decoder) throws {
+      try decoder.rejectUnknownKeys(CodingKeys.self)
       let c = try decoder.container(keyedBy: CodingKeys.self)
       material = try c.decode(String.self, forKey: .material)
       thickness = try c.decode(Double.self, forKey: .thickness)
-      role = try c.decodeIfPresent(Role.self, forKey: .role) ?? .passive
+      role = try c.decodeCaseIfPresent(Role.self, forKey: .role, noun: "role") ?? .passive
+      try c.check(thickness > 0, forKey: .thickness, "must be a positive length in mm, got \(thickness)")
     }
   }
 
@@ -120,10 +204,15 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
       self.slices = slices
     }
 
+    enum CodingKeys: String, CodingKey, CaseIterable { case `repeat`, slices }
+
     public init(from decoder: any Decoder) throws {
+      try decoder.rejectUnknownKeys(CodingKeys.self)
       let c = try decoder.container(keyedBy: CodingKeys.self)
       self.repeat = try c.decodeIfPresent(Int.self, forKey: .repeat) ?? 1
       slices = try c.decode([Slice].self, forKey: .slices)
+      try c.check(self.repeat >= 1, forKey: .repeat, "must be at least 1, got \(self.repeat)")
+      try c.check(!slices.isEmpty, forKey: .slices, "must list at least one slice")
     }
   }
 }

@@ -57,6 +57,16 @@ public struct ShowerStream {
     maxShowers = config.data.maxShowers
   }
 
+  /// Showers on the training side of the split (before the energy and angle filters and the ECAL-sum
+  /// cut, which need the data), capped at `data.maxShowers`.
+  public var trainingShowerCount: Int {
+    var count = 0
+    for (s, source) in sources.enumerated() {
+      for index in 0..<source.count where !isValidation(source: s, index: index) { count += 1 }
+    }
+    return min(count, maxShowers ?? .max)
+  }
+
   /// Whether shower `index` of source `source` is held out for validation.
   func isValidation(source: Int, index: Int) -> Bool {
     var rng = RandomStream(seed: seed, stream: Streams.split, index: UInt64(source) << 40 | UInt64(index))

@@ -79,8 +79,21 @@ public enum Checkpoint {
   ///   the model.
   public static func restore(_ trainer: GANTrainer, from folder: URL) throws(TrainingError) {
     func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    let state: State
     do {
-      let state = try JSONDecoder().decode(State.self, from: Data(contentsOf: file("state.json")))
+      state = try JSONDecoder().decode(State.self, from: Data(contentsOf: file("state.json")))
+    } catch {
+      throw TrainingError(.checkpoint, "cannot restore: \(error)", context: folder.path)
+    }
+    // The data order and the step count per epoch depend on the batch size: an exact resume needs the same.
+    guard state.config.batchSize == trainer.config.batchSize else {
+      throw TrainingError(
+        .invalidConfig,
+        "the checkpoint was trained with batchSize \(state.config.batchSize) but this run asks for "
+          + "\(trainer.config.batchSize); resume with batchSize \(state.config.batchSize), or start a new output folder",
+        context: "batchSize")
+    }
+    do {
       try trainer.generator.load(SafeTensors.load(from: file("generator.safetensors")))
       try trainer.discriminator.load(SafeTensors.load(from: file("discriminator.safetensors")))
       try trainer.generatorOptimizer.loadState(

@@ -32,13 +32,24 @@ public final class TrainingRun {
   /// Write a train record to the metrics every this many batches.
   public var metricsInterval = 10
 
-  /// Prepares a run; checks the data against the model.
+  /// Prepares a run; checks the data against the model and that it fills at least one batch.
   ///
-  /// - Throws: `TrainingError` naming the file or key that does not fit.
+  /// - Throws: `TrainingError` naming the file or key that does not fit; `.data` when the training
+  ///   showers (after the validation split and `data.maxShowers`) are fewer than `batchSize`.
   public init(config: TrainingConfig, sources: [any ShowerSource], output: URL) throws(TrainingError) {
     self.config = config
     self.output = output
     stream = try ShowerStream(sources: sources, config: config)
+    let showers = sources.reduce(0) { $0 + $1.count }
+    let training = stream.trainingShowerCount
+    guard training >= config.batchSize else {
+      throw TrainingError(
+        .data,
+        "only \(training) training showers (of \(showers), after the \(config.data.validationFraction) validation "
+          + "split and data.maxShowers) but batchSize is \(config.batchSize): not one full batch; add showers or "
+          + "lower batchSize",
+        context: "batchSize")
+    }
     trainer = try GANTrainer(config: config)
   }
 
@@ -75,6 +86,7 @@ public final class TrainingRun {
         .checkpoint, "the output folder already holds checkpoints; pass --resume or choose another output",
         context: output.path)
     }
+    let outputExisted = fm.fileExists(atPath: output.path)
     do {
       try fm.createDirectory(at: output, withIntermediateDirectories: true)
       try AtomicFile.write(Data(config.yaml().utf8), to: output.appendingPathComponent("config.yaml"))
@@ -92,6 +104,8 @@ public final class TrainingRun {
     var reason = StopReason.finished
     while trainer.progress.epoch < config.epochs {
       let epoch = trainer.progress.epoch
+      let stepAtStart = trainer.progress.step
+      let resumedInEpoch = trainer.progress.batchInEpoch > 0
       var stopped = false
       var failure: TrainingError?
       do {
@@ -143,6 +157,16 @@ public final class TrainingRun {
       if let failure {
         try Checkpoint.save(trainer, output: output)
         throw failure
+      }
+      if trainer.progress.step == stepAtStart, !resumedInEpoch {
+        // The split left a batch (checked in init), but the filters and the ECAL-sum cut did not.
+        if !outputExisted, trainer.progress.step == 0 { try? fm.removeItem(at: output) }
+        throw TrainingError(
+          .data,
+          "epoch \(epoch) gave no full batch of \(config.batchSize) showers: after data.energyRangeMeV, "
+            + "data.thetaRange and preprocessing.minTotalDepositMeV fewer remain; widen the filters, add "
+            + "showers or lower batchSize",
+          context: "batchSize")
       }
       if stopped {
         try Checkpoint.save(trainer, output: output)

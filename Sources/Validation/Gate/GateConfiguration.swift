@@ -1,3 +1,5 @@
+public import Core
+
 /// What the quality gate checks and how strict it is. Decodes from YAML/JSON stating only changes.
 ///
 /// Each rule's threshold is `factor × floor + tolerance`, where the floor is the largest value the
@@ -25,23 +27,44 @@ public struct GateConfiguration: Sendable, Codable, Equatable {
   /// The defaults above.
   public init() {}
 
-  enum CodingKeys: String, CodingKey { case factor, rounds, seed, rules }
+  enum CodingKeys: String, CodingKey, CaseIterable { case factor, rounds, seed, rules }
 
   /// Decodes, keeping the default of every key not given.
+  ///
+  /// - Throws: `DecodingError` at the key for an unknown key (with its near miss), a wrong type, a
+  ///   `factor` that is not positive or `rounds` below 2.
   public init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init()
     factor = try c.decodeIfPresent(Double.self, forKey: .factor) ?? factor
     rounds = try c.decodeIfPresent(Int.self, forKey: .rounds) ?? rounds
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
     rules = try c.decodeIfPresent([GateRule].self, forKey: .rules) ?? rules
+    try c.check(factor > 0 && factor.isFinite, forKey: .factor, "must be a positive number, got \(factor)")
+    try c.check(rounds >= 2, forKey: .rounds, "must be at least 2 bootstrap rounds, got \(rounds)")
+  }
+
+  /// Reads gate settings from a YAML (or JSON) file strictly; an empty file gives the defaults.
+  ///
+  /// Unknown keys, wrong types, unknown metrics, negative or non-finite thresholds are errors naming the
+  /// file, line, column and key.
+  ///
+  /// - Parameters:
+  ///   - path: The file, as the user gave it.
+  ///   - option: The command-line option that named it, for messages.
+  /// - Throws: `CoreError` (`.notFound`, `.invalidConfig`, …).
+  public static func load(contentsOf path: String, option: String? = "--gate") throws(CoreError)
+    -> GateConfiguration
+  {
+    try StrictDecoding.load(GateConfiguration.self, contentsOf: path, option: option)
   }
 }
 
 /// One checked metric of the gate.
 public struct GateRule: Sendable, Codable, Equatable {
   /// Which number is checked.
-  public enum Metric: String, Sendable, Codable, Equatable {
+  public enum Metric: String, Sendable, Codable, Equatable, CaseIterable {
     /// |relative error of the means| of a feature column.
     case relativeMeanError
     /// Separation power of a feature column.
@@ -98,15 +121,26 @@ public struct GateRule: Sendable, Codable, Equatable {
     self.tolerance = tolerance
   }
 
-  enum CodingKeys: String, CodingKey { case metric, feature, maximum, tolerance }
+  enum CodingKeys: String, CodingKey, CaseIterable { case metric, feature, maximum, tolerance }
 
   /// Decodes; `tolerance` defaults to 0.
+  ///
+  /// - Throws: `DecodingError` at the key for an unknown key or metric (with the near miss), or a
+  ///   negative or non-finite `maximum` or `tolerance`.
   public init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    metric = try c.decode(Metric.self, forKey: .metric)
+    metric = try c.decodeCase(Metric.self, forKey: .metric, noun: "metric")
     feature = try c.decodeIfPresent(String.self, forKey: .feature)
     maximum = try c.decodeIfPresent(Double.self, forKey: .maximum)
     tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? 0
+    if let maximum {
+      try c.check(
+        maximum >= 0 && maximum.isFinite, forKey: .maximum, "must be a finite threshold ≥ 0, got \(maximum)")
+    }
+    try c.check(
+      tolerance >= 0 && tolerance.isFinite, forKey: .tolerance,
+      "must be a finite allowance ≥ 0, got \(tolerance)")
   }
 
   /// `separationPower(R90)`-style name.
