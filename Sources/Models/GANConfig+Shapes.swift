@@ -1,3 +1,5 @@
+public import Core
+
 extension GANConfig {
   /// Spatial shape (x, y, z) after each generator stage: the reshaped Dense output, the upsampled
   /// volume, then one entry per convolution block; the last equals `imageShape` in a valid config.

@@ -1,3 +1,4 @@
+public import Core
 public import Torch
 
 /// A network whose tensors have stable names, PyTorch's `state_dict` names (`convs.0.weight`,

@@ -1,3 +1,4 @@
+public import Core
 public import Foundation
 
 /// The whole `calotwin validate` pipeline: read both files, compare, gate, write the report.

@@ -1,4 +1,4 @@
-internal import Core
+public import Core
 internal import Models
 internal import Torch
 

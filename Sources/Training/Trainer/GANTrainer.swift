@@ -1,4 +1,4 @@
-internal import Core
+public import Core
 public import Models
 public import Torch
 

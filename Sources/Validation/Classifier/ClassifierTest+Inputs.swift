@@ -1,3 +1,4 @@
+public import Core
 internal import Foundation
 
 extension ClassifierTest {

@@ -1,4 +1,4 @@
-internal import Core
+public import Core
 internal import Foundation
 internal import Torch
 

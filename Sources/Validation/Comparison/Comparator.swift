@@ -1,3 +1,4 @@
+public import Core
 internal import Foundation
 
 /// Compares a candidate sample's features with a reference's, bin by bin.

@@ -1,3 +1,4 @@
+public import Core
 internal import ShowerIO
 
 /// One checked number of the gate.

@@ -1,3 +1,5 @@
+public import Core
+
 /// Geometry of a Cartesian calorimeter image: `nx × ny` square cells in `layers` layers.
 ///
 /// Cells are stored row-major with the layer index fastest: cell `(ix, iy, iz)` sits at

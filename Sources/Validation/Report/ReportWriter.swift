@@ -1,4 +1,4 @@
-internal import Core
+public import Core
 public import Foundation
 
 /// Writes `index.html` and `metrics.json` into a report folder, each through a temporary file
