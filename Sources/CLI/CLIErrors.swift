@@ -8,9 +8,6 @@ import ShowerIO
 func runReporting<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
-  } catch let error as ShowerIOError {
-    FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
-    throw ExitCode(1)
   } catch let error as any CaloTwinError {
     throw reportError(error)
   }

@@ -184,9 +184,6 @@ struct ConvertCommand: AsyncParsableCommand {
       var text = summary.text
       text += "\nwrote \(output) (\(mapping.layout.rawValue) layout, cells \(mapping.cellShape))"
       FileHandle.standardError.write(Data((text + "\n").utf8))
-    } catch let error as ShowerIOError {
-      FileHandle.standardError.write(Data("error: \(error.description) [\(error.code.rawValue)]\n".utf8))
-      throw ExitCode(1)
     } catch let error as any CaloTwinError {
       throw reportError(error)
     }

@@ -105,7 +105,7 @@ struct SimulateCommand: AsyncParsableCommand {
     if let overrides = ProcessInfo.processInfo.environment["CALOTWIN_PHYSICS"] {
       settings = try Self.override(settings, json: overrides)
     }
-    let simulator = try reportingSimulation {
+    let simulator = try runReporting {
       try ShowerSimulator(geometry: config, generator: try generator(), settings: settings, seed: seed)
     }
     if describeGeometry {
@@ -205,13 +205,4 @@ struct SimulateCommand: AsyncParsableCommand {
     return try runReporting { try GeometryConfig.load(contentsOf: geometry) }
   }
 
-  /// Runs simulation-library code, turning a `SimulationError` into a message and exit status 1.
-  func reportingSimulation<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch let error as SimulationError {
-      FileHandle.standardError.write(Data("error: \(error.message) [\(error.code.rawValue)]\n".utf8))
-      throw ExitCode(1)
-    }
-  }
 }

@@ -92,9 +92,8 @@ struct TrainCommand: AsyncParsableCommand {
       logger.info(
         "stopped (\(reason.rawValue)) at step \(run.trainer.progress.step); checkpoints in \(outputURL.path)/checkpoints"
       )
-    } catch let error as TrainingError {
-      FileHandle.standardError.write(Data("calotwin train: \(error)\n".utf8))
-      throw ExitCode(error.code == .invalidConfig || error.code == .data ? 2 : 1)
+    } catch let error as any CaloTwinError {
+      throw reportError(error)
     }
   }
 }

@@ -13,7 +13,8 @@ public enum TrainingErrorCode: String, ModuleErrorCode {
   /// The tensor engine or the model failed.
   case engine
 
-  public var exitStatus: Int32 { self == .invalidConfig ? 2 : 1 }
+  /// 2 for a config or data the run cannot use (the train command's documented status), 1 otherwise.
+  public var exitStatus: Int32 { self == .invalidConfig || self == .data ? 2 : 1 }
 }
 
 /// The error type of the Training module.
