@@ -50,6 +50,7 @@ let package = Package(
   name: "CaloTwin",
   products: [
     .executable(name: "calotwin", targets: ["CLI"]),
+    .library(name: "Core", targets: ["Core"]),
     .library(name: "Torch", targets: ["Torch"]),
     .library(name: "ShowerIO", targets: ["ShowerIO"]),
     .library(name: "Simulation", targets: ["Simulation"]),
