@@ -137,15 +137,16 @@ import Testing
     #expect(isClose(peak, landau, relative: 0.06), "peak \(peak) MeV, Landau–Vavilov \(landau) MeV")
   }
 
-  /// The straggling sample keeps the mean loss (±1 %, 40000 draws) for a MIP-like and a short step.
+  /// The straggling sample keeps the mean loss, 40000 draws: ±1 % for a MIP-like step (190 keV) and
+  /// ±4 % for a short one (5 keV, whose rare transfers up to the cut give a 1 % standard error).
   @Test func lossFluctuationsKeepTheMean() {
     var rng = RandomStream(seed: 9, stream: 0)
-    for mean in [0.19, 0.005] {
+    for (mean, tolerance) in [(0.19, 0.01), (0.005, 0.04)] {
       var sum = 0.0
       for _ in 0..<40_000 {
         sum += EnergyLossFluctuation.sample(mean: mean, meanExcitation: 173e-6, emax: 0.405, rng: &rng)
       }
-      #expect(isClose(sum / 40_000, mean, relative: 0.01), "mean \(mean): \(sum / 40_000)")
+      #expect(isClose(sum / 40_000, mean, relative: tolerance), "mean \(mean): \(sum / 40_000)")
     }
   }
 
