@@ -66,7 +66,7 @@ struct PairProduction: Sendable {
     var sum = 0.0
     for a in atoms {
       let z = a.z
-      sum += a.density * max(0, (z + 1) * (f1 * z + f2 * z * z + f3 / z)) * microbarn
+      sum += a.density * max(0, (z + 1) * (f1 * z + f2 * z * z + f3)) * microbarn
     }
     return sum * threshold
   }
