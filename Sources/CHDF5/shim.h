@@ -27,6 +27,18 @@ static inline unsigned swh5_acc_excl(void) { return H5F_ACC_EXCL; }
 static inline unsigned swh5_acc_rdonly(void) { return H5F_ACC_RDONLY; }
 static inline hsize_t swh5_unlimited(void) { return H5S_UNLIMITED; }
 
+/// A file-access property list with HDF5's file locking off (the caller closes it with H5Pclose).
+///
+/// HDF5 1.10 takes an flock() on every file it opens, on a descriptor without close-on-exec: a child
+/// process started while a file is open inherits the lock and keeps it for its whole run, so the next
+/// open of that file fails with EAGAIN. CaloTwin's writers publish files by an atomic rename, so the
+/// lock protects nothing here (h5py users switch it off the same way, HDF5_USE_FILE_LOCKING=FALSE).
+static inline hid_t swh5_fapl_unlocked(void) {
+  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
+  if (fapl >= 0) H5Pset_file_locking(fapl, 0, 1);
+  return fapl;
+}
+
 // MARK: - Errors
 
 /// Switches off HDF5's automatic printing of its error stack to stderr.

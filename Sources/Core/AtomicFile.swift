@@ -85,7 +85,7 @@ public final class AtomicFile: @unchecked Sendable {
           where: ErrorLocation(file: destination.path),
           cause: Self.errnoText(), remedy: "check the folder")
       }
-      try? Self.sync(destination.deletingLastPathComponent().path, folder: true)
+      try? Self.sync(destination.deletingLastPathComponent().path, folder: true, children: false)
       isClosed = true
       Interruption.unregister(temporary.path)
     } catch {
@@ -200,9 +200,9 @@ public final class AtomicFile: @unchecked Sendable {
     }
   }
 
-  /// `fsync` of a file, or of a folder and (for a temporary folder) the files in it.
-  static func sync(_ path: String, folder: Bool) throws(CoreError) {
-    if folder, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+  /// `fsync` of a file, or of a folder and (with `children`, for a temporary folder) the files in it.
+  static func sync(_ path: String, folder: Bool, children: Bool = true) throws(CoreError) {
+    if folder, children, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
       for name in names where !name.hasPrefix(".") {
         var info = stat()
         let child = (path as NSString).appendingPathComponent(name)

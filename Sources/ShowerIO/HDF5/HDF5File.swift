@@ -46,7 +46,9 @@ final class HDF5File: Sendable {
           .notHDF5, "not an HDF5 file: \(what); pass an .h5 file written by h5py, calotwin or Geant4",
           file: path)
       }
-      let id = unsafe H5Fopen(path, swh5_acc_rdonly(), swh5_p_default())
+      let fapl = swh5_fapl_unlocked()
+      defer { if fapl >= 0 { H5Pclose(fapl) } }
+      let id = unsafe H5Fopen(path, swh5_acc_rdonly(), fapl >= 0 ? fapl : swh5_p_default())
       if id < 0 {
         let stack = HDF5Library.takeErrorStack()
         let truncated = stack.lowercased().contains("truncated") || stack.contains("eof")
@@ -70,7 +72,9 @@ final class HDF5File: Sendable {
   ///   - name: The path to name in error messages (the writer's final output), if other than `path`.
   static func create(_ path: String, shownAs name: String? = nil) throws(ShowerIOError) -> HDF5File {
     let id = try HDF5Library.locked { () throws(ShowerIOError) -> hid_t in
-      let id = unsafe H5Fcreate(path, swh5_acc_trunc(), swh5_p_default(), swh5_p_default())
+      let fapl = swh5_fapl_unlocked()
+      defer { if fapl >= 0 { H5Pclose(fapl) } }
+      let id = unsafe H5Fcreate(path, swh5_acc_trunc(), swh5_p_default(), fapl >= 0 ? fapl : swh5_p_default())
       guard id >= 0 else {
         throw HDF5Library.failure(
           .writeFailed, "cannot create the file; check that the folder exists and is writable",
