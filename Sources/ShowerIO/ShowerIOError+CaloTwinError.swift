@@ -5,6 +5,12 @@ extension ShowerIOError: CaloTwinError {
   public var what: String { message }
   public var location: ErrorLocation { ErrorLocation(file: file, dataset: dataset, event: event) }
 
+  /// `dataset 'X': event N: message`: the description without the file, for callers that name it.
+  public var detail: String {
+    let place = ErrorLocation(dataset: dataset, event: event)
+    return place.isEmpty ? message : "\(place): \(message)"
+  }
+
   /// The ShowerIO form of a Core error (atomic writes, output checks), keeping its location and advice.
   public init(_ error: CoreError) {
     let code: Code =

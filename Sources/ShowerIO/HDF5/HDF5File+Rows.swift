@@ -64,6 +64,16 @@ extension HDF5File {
     let lower = stack.lowercased()
     let code: ShowerIOError.Code
     let what: String
+    if let range = stack.firstRange(of: "required filter '"), lower.contains("not registered") {
+      // A filter plugin the writer used (h5py's lzf, Blosc, bitshuffle) that this libhdf5 lacks.
+      let name = stack[range.upperBound...].prefix { $0 != "'" }
+      return ShowerIOError(
+        .unsupportedCompression,
+        "the dataset is compressed with the HDF5 filter '\(name)', which this HDF5 library does not have; "
+          + "rewrite the file with gzip (h5repack -f GZIP=4 IN OUT) or install the filter plugin "
+          + "(HDF5_PLUGIN_PATH)",
+        file: file, dataset: dataset, event: event)
+    }
     if lower.contains("truncated") || lower.contains("addr overflow") || lower.contains("eof") {
       (code, what) = (.truncated, "the file is truncated")
     } else if lower.contains("filter") || lower.contains("inflate") || lower.contains("deflate") {

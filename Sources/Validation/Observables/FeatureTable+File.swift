@@ -41,7 +41,7 @@ extension FeatureTable {
     do {
       reader = try ShowerFileReader(at: url)
     } catch {
-      throw ValidationError(.invalidInput, error.description, context: url.path)
+      throw ValidationError(.invalidInput, error.detail, context: url.path)
     }
     guard reader.count > 0 else {
       throw ValidationError(
@@ -87,7 +87,7 @@ extension FeatureTable {
       do {
         batch = try await pending!.value
       } catch let error as ShowerIOError {
-        throw ValidationError(.invalidInput, error.description, context: url.path)
+        throw ValidationError(.invalidInput, error.detail, context: url.path)
       } catch {
         throw ValidationError(.invalidInput, "\(error)", context: url.path)
       }
