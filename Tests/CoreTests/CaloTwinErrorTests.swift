@@ -16,3 +16,12 @@ import Testing
     #expect(ErrorLocation(key: "--energy").description == "--energy")
   }
 }
+
+@Suite struct LimitsTests {
+  @Test func productsStopAtTheLimitAndAtOverflow() {
+    #expect(Limits.product([51, 51, 25]) == 65_025)
+    #expect(Limits.product([10_000, 10_000]) == nil)
+    #expect(Limits.product([Int.max / 2, 3], limit: .max) == nil)
+    #expect(Limits.product([]) == 1)
+  }
+}

@@ -66,4 +66,12 @@ import Testing
     #expect(error.location.key == key, "\(error.report)")
     #expect(error.what.contains(what), "\(error.report)")
   }
+
+  /// Sizes that cannot fit are refused at their key before anything is allocated, overflow included.
+  @Test(arguments: ["cellsX: 100000\ncellsY: 100000\n", "cellsX: 4611686018427387904\ncellsY: 4\n"])
+  func geometriesTooLargeForMemoryAreRefusedUpFront(yaml: String) throws {
+    let error = try failure(yaml)
+    #expect(error.location.line == 1)
+    #expect(error.what.contains("cells per shower"), "\(error.report)")
+  }
 }

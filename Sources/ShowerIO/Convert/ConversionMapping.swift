@@ -161,7 +161,7 @@ public struct ConversionMapping: Codable, Sendable, Equatable, OverlayDecodable 
   }
 
   /// Cells per shower: the product of `shape`.
-  public var cellsPerShower: Int { shape.reduce(1, *) }
+  public var cellsPerShower: Int { Limits.product(shape, limit: .max) ?? .max }
 
   /// The `ShowerBatch.cellShape` this mapping produces.
   public var cellShape: [Int] { layout == .calochallenge ? [cellsPerShower] : shape }
@@ -177,8 +177,13 @@ public struct ConversionMapping: Codable, Sendable, Equatable, OverlayDecodable 
         "the mapping has \(indices.count) index branches but a \(shape.count)-dimensional shape; give one extent per index branch"
       )
     }
-    guard shape.allSatisfy({ $0 > 0 }), cellsPerShower <= 50_000_000 else {
+    guard shape.allSatisfy({ $0 > 0 }) else {
       throw ShowerIOError(.badMapping, "shape \(shape) is not usable; every extent must be positive")
+    }
+    guard Limits.product(shape) != nil else {
+      throw ShowerIOError(
+        .badMapping,
+        "shape \(shape) has more than \(Limits.maxCellsPerShower) cells per shower (200 MB); check the shape")
     }
     guard energyScale.isFinite, primaryEnergyScale.isFinite, angleScale.isFinite else {
       throw ShowerIOError(.badMapping, "scales must be finite numbers")

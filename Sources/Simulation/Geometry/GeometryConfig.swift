@@ -62,6 +62,11 @@ public struct GeometryConfig: Codable, Sendable, Equatable {
     try c.check(cellSize > 0, forKey: .cellSize, "must be a positive length in mm, got \(cellSize)")
     try c.check(cellsX >= 1, forKey: .cellsX, "must be at least 1, got \(cellsX)")
     try c.check(cellsY >= 1, forKey: .cellsY, "must be at least 1, got \(cellsY)")
+    let depth = layers.reduce(0) { $0 &+ max(0, $1.repeat) }
+    try c.check(
+      Limits.product([cellsX, cellsY, max(1, depth)]) != nil, forKey: cellsX >= cellsY ? .cellsX : .cellsY,
+      "\(cellsX) × \(cellsY) cells × \(depth) layers exceed \(Limits.maxCellsPerShower) cells per shower "
+        + "(200 MB); use fewer or larger cells")
   }
 
   /// Every slice names a defined material: an error at the slice's `material` (when the file gives
