@@ -1,5 +1,6 @@
 public import Core
 public import Foundation
+internal import ShowerIO
 
 /// The whole `calotwin validate` pipeline: read both files, compare, gate, write the report.
 ///

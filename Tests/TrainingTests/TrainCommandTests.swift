@@ -68,6 +68,28 @@ import Training
     #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))
   }
 
+  /// A NaN cell in the training data is an error naming file, dataset and event (exit 2), not a diverged
+  /// loss some steps later; a new run leaves no output folder.
+  @Test(.enabled(if: executableBuilt))
+  func unusableNumbersInTheDataNameFileDatasetAndEvent() throws {
+    let dir = try TemporaryDirectory()
+    var showers = SyntheticShowers.make(count: 20, shape: [12, 12, 10], seed: 4)
+    showers.cells[13 * 1440 + 100] = .nan
+    let writer = try ShowerFileWriter(at: dir.file("a.h5"), cellShape: [12, 12, 10])
+    try writer.append(showers)
+    try writer.finish()
+    let yaml = """
+      model: {preset: reduced}
+      data: {files: [\(dir.file("a.h5").path)], validationFraction: 0}
+      batchSize: 4
+      """
+    let result = try train(dir, yaml)
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains(dir.file("a.h5").path), "\(result.stderr)")
+    #expect(result.stderr.contains("dataset 'ECAL', event 13: cell 100 is nan MeV"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.file("run").path))
+  }
+
   @Test(.enabled(if: executableBuilt))
   func fewerShowersThanOneBatchIsAnErrorBeforeAnyOutput() throws {
     let dir = try TemporaryDirectory()

@@ -12,6 +12,12 @@ public protocol ShowerSource {
   var cellShape: [Int] { get }
   /// Reads showers `range` (MeV, radians).
   func showers(_ range: Range<Int>) throws -> ShowerBatch
+  /// The file layout, for the dataset names of messages (CaloTwin unless the source says otherwise).
+  var layout: ShowerLayout { get }
+}
+
+extension ShowerSource {
+  public var layout: ShowerLayout { .caloTwin }
 }
 
 /// Showers held in memory.

@@ -77,7 +77,9 @@ public struct ShowerStream {
   /// dropped. Return `false` from `body` to stop early.
   ///
   /// - Parameter skip: Number of leading batches to pass over without calling `body` (resume).
-  /// - Throws: `TrainingError.data` naming the file when a read fails, or what `body` throws.
+  /// - Throws: `TrainingError.data` naming the file when a read fails or an event holds an unusable
+  ///   number (non-finite or negative cell, bad energy or angle: file, dataset and event), or what
+  ///   `body` throws.
   public func forEachBatch(
     epoch: Int, part: Part, skip: Int = 0, _ body: (PreparedBatch) throws -> Bool
   ) throws {
@@ -115,6 +117,12 @@ public struct ShowerStream {
       }
       for i in 0..<showers.count {
         let index = range.lowerBound + i
+        if let (dataset, problem) = showers.problem(at: i, layout: sources[s].layout) {
+          throw TrainingError(
+            .data,
+            "dataset '\(dataset)', event \(index): \(problem); fix or remove the event (training needs "
+              + "every number usable)", context: "data.files[\(s)]: \(sources[s].name)")
+        }
         guard isValidation(source: s, index: index) == (part == .validation) else { continue }
         guard let shower = preprocessor.prepare(showers, i) else { continue }
         if capacity <= 1 {

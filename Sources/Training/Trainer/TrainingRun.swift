@@ -150,6 +150,8 @@ public final class TrainingRun {
           return !stopped
         }
       } catch let error as TrainingError {
+        // Unusable data before the first step of a new run: leave nothing behind.
+        if error.code == .data, !outputExisted, trainer.progress.step == 0 { try? fm.removeItem(at: output) }
         throw error
       } catch {
         throw TrainingError(.engine, "\(error)", context: "epoch \(epoch)")

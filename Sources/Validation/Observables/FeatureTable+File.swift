@@ -93,7 +93,7 @@ extension FeatureTable {
       }
       let next = k + 1 < ranges.count ? ranges[k + 1] : nil
       pending = next.map { range in Task { try reader.read(range) } }
-      let (clean, bad) = EventScreen.screen(batch, firstEvent: ranges[k].lowerBound, layout: reader.layout)
+      let (clean, bad) = batch.screened(firstEvent: ranges[k].lowerBound, layout: reader.layout)
       if let first = bad.first, badEvents == .fail {
         pending?.cancel()
         throw ValidationError(
