@@ -205,7 +205,7 @@ public final class AtomicFile: @unchecked Sendable {
     if folder, children, let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
       for name in names where !name.hasPrefix(".") {
         var info = stat()
-        let child = (path as NSString).appendingPathComponent(name)
+        let child = URL(fileURLWithPath: path).appendingPathComponent(name).path
         if unsafe lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
           try sync(child, folder: false)
         }

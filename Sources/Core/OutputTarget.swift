@@ -65,7 +65,8 @@ public enum OutputTarget {
     try refuseAliasing(resolved, shownAs: path, inputs: inputs, option: option)
     guard unsafe lstat(resolved, &info) == 0 else { return URL(fileURLWithPath: resolved) }  // created later
     for name in files {
-      _ = try file((resolved as NSString).appendingPathComponent(name), inputs: inputs, option: option)
+      _ = try file(
+        URL(fileURLWithPath: resolved).appendingPathComponent(name).path, inputs: inputs, option: option)
     }
     return URL(fileURLWithPath: resolved)
   }
@@ -75,7 +76,9 @@ public enum OutputTarget {
     guard !path.isEmpty else {
       throw CoreError(.invalidConfig, "the output path is empty", where: ErrorLocation(key: option))
     }
-    var current = (path as NSString).standardizingPath
+    // URL, not NSString: NSString.deletingLastPathComponent traps on a one-character relative path ("r")
+    // in swift-corelibs-foundation 6.3.
+    var current = URL(fileURLWithPath: path).standardizedFileURL.path
     for _ in 0..<32 {
       var info = stat()
       guard unsafe lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { break }
@@ -83,10 +86,10 @@ public enum OutputTarget {
       current =
         target.hasPrefix("/")
         ? target
-        : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
-      current = (current as NSString).standardizingPath
+        : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
+      current = URL(fileURLWithPath: current).standardizedFileURL.path
     }
-    let parent = (current as NSString).deletingLastPathComponent
+    let parent = URL(fileURLWithPath: current).deletingLastPathComponent().path
     var folderInfo = stat()
     guard parent.isEmpty || (unsafe stat(parent, &folderInfo) == 0 && folderInfo.st_mode & S_IFMT == S_IFDIR)
     else {
@@ -127,11 +130,12 @@ public enum OutputTarget {
       defer { unsafe free(real) }
       return unsafe String(cString: real)
     }
-    let folder = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    let name = url.lastPathComponent
     guard let real = unsafe realpath(folder.isEmpty ? "." : folder, nil) else { return path }
     defer { unsafe free(real) }
-    return (unsafe String(cString: real) as NSString).appendingPathComponent(name)
+    return URL(fileURLWithPath: unsafe String(cString: real)).appendingPathComponent(name).path
   }
 
   /// A reader's word for a file type.

@@ -99,13 +99,15 @@ public enum StrictDecoding {
   public static func read(_ path: String, option: String? = nil) throws(CoreError) -> String {
     let location = ErrorLocation(key: option)
     let named = option.map { "the \($0) file" } ?? "the file"
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+    do {
+      try InputFile.check(path, option: option, what: "a YAML or JSON file")
+    } catch  where error.code == .notFound {
       throw CoreError(
         .notFound, "no such file: \(path)", where: location, remedy: "check the path of \(named)")
-    }
-    guard !isFolder.boolValue else {
-      throw CoreError(.notRegularFile, "\(path) is a folder", where: location, remedy: "give \(named)'s path")
+    } catch {
+      throw CoreError(
+        error.code, error.what, where: ErrorLocation(file: path, key: option),
+        remedy: "give a YAML or JSON file as \(option ?? "the config")")
     }
     let data: Data
     do {

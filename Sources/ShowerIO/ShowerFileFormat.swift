@@ -1,3 +1,4 @@
+internal import Core
 public import Foundation
 
 /// The format of a file, told by its first bytes rather than its name.
@@ -24,12 +25,10 @@ public enum ShowerFileFormat: Sendable, Equatable {
   ///
   /// - Throws: `ShowerIOError.fileNotFound` (missing or unreadable) or `.invalidArgument` (a folder).
   public init(atPath path: String) throws(ShowerIOError) {
-    var isFolder: ObjCBool = false
-    guard unsafe FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw ShowerIOError(.fileNotFound, "no such file; check the path", file: path)
-    }
-    guard !isFolder.boolValue else {
-      throw ShowerIOError(.invalidArgument, "this is a folder; pass a shower file inside it", file: path)
+    do {
+      try InputFile.check(path, what: "an HDF5 shower file (.h5) or a ROOT file (.root)")
+    } catch {
+      throw ShowerIOError(error, isOutput: false)
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw ShowerIOError(.fileNotFound, "file is not readable; check its permissions", file: path)

@@ -11,12 +11,16 @@ extension ShowerIOError: CaloTwinError {
     return place.isEmpty ? message : "\(place): \(message)"
   }
 
-  /// The ShowerIO form of a Core error (atomic writes, output checks), keeping its location and advice.
-  public init(_ error: CoreError) {
+  /// The ShowerIO form of a Core error, keeping its location and advice.
+  ///
+  /// - Parameters:
+  ///   - error: An error of Core's output rules, atomic writer or input check.
+  ///   - isOutput: Whether it concerns an output (a missing folder is then `writeFailed`, not `fileNotFound`).
+  public init(_ error: CoreError, isOutput: Bool = true) {
     let code: Code =
       switch error.code {
-      case .notFound, .writeFailed, .interrupted: .writeFailed  // Core's errors here concern outputs
-      case .readFailed: .corrupt
+      case .writeFailed, .interrupted: .writeFailed
+      case .notFound, .readFailed: isOutput ? .writeFailed : .fileNotFound
       case .notRegularFile, .outputAliasesInput, .invalidConfig, .invalidValue: .invalidArgument
       }
     var message = error.what

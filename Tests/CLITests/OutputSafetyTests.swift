@@ -142,3 +142,29 @@ import Testing
     #expect(resumed.status == 0, "\(resumed.stderr)")
   }
 }
+
+/// Inputs that are not regular files get a clear error from every command, never a hang or a crash.
+@Suite struct InputSafetyTests {
+  @Test func everyCommandRefusesFIFOAndFolderInputsWithoutHanging() throws {
+    let dir = try TemporaryDirectory()
+    let fifo = dir.file("pipe")
+    #expect(mkfifo(fifo.path, 0o644) == 0)
+    let out = dir.file("out.h5").path
+    let commands: [[String]] = [
+      ["inspect", fifo.path], ["inspect", "/dev/zero"],
+      ["convert", "--preset", "par04", fifo.path, "-o", out],
+      ["convert", "--preset", "par04", dir.url.path, "-o", out],
+      ["simulate", "--geometry", fifo.path, "--events", "1", "--output", out],
+      ["train", "--config", "/dev/zero"],
+      ["validate", "--reference", fifo.path, "--candidate", fifo.path, "--report", dir.file("r").path],
+      ["validate", "--reference", dir.url.path, "--candidate", dir.url.path, "--report", "r"],
+    ]
+    for arguments in commands {
+      let result = try runProcess(TestEnvironment.calotwinExecutable, arguments)
+      #expect([1, 2].contains(result.status), "\(arguments): \(result.status) \(result.stderr)")
+      #expect(
+        result.stderr.contains("not a regular file"), "\(arguments.joined(separator: " ")): \(result.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}

@@ -128,3 +128,27 @@ import Testing
     #expect(hidden(dir).isEmpty)
   }
 }
+
+/// Inputs must be regular, readable files: a FIFO would block a reader, a device feed it endless bytes.
+@Suite struct InputFileTests {
+  @Test func fifosDevicesFoldersAndDanglingLinksAreRefused() throws {
+    let dir = try TemporaryDirectory()
+    let fifo = dir.file("in.root")
+    #expect(mkfifo(fifo.path, 0o644) == 0)
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.file("dangling").path, withDestinationPath: "nowhere")
+    let cases: [(String, CoreError.Code, String)] = [
+      (fifo.path, .notRegularFile, "FIFO"), ("/dev/zero", .notRegularFile, "character device"),
+      (dir.url.path, .notRegularFile, "folder"), (dir.file("dangling").path, .notFound, "points to no file"),
+      (dir.file("missing").path, .notFound, "no such file"),
+    ]
+    for (path, code, words) in cases {
+      let error = #expect(throws: CoreError.self) { try InputFile.check(path, option: "--reference") }
+      #expect(error?.code == code, "\(path)")
+      #expect(error?.report.contains(words) == true, "\(error?.report ?? "")")
+      #expect(error?.location.file == path)
+    }
+    try Data("x".utf8).write(to: dir.file("ok.h5"))
+    try InputFile.check(dir.file("ok.h5").path)
+  }
+}

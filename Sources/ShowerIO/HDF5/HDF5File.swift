@@ -1,4 +1,5 @@
 internal import CHDF5
+internal import Core
 import Foundation
 
 /// An open HDF5 file: owns the file identifier and closes it on `deinit`.
@@ -26,15 +27,10 @@ final class HDF5File: Sendable {
   ///
   /// - Throws: `fileNotFound`, `notHDF5` (no HDF5 signature), `truncated` or `corrupt`.
   static func open(_ path: String) throws(ShowerIOError) -> HDF5File {
-    var isDirectory: ObjCBool = false
-    guard unsafe FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ShowerIOError(.fileNotFound, "no such file; check the path", file: path)
-    }
-    guard !isDirectory.boolValue else {
-      throw ShowerIOError(.invalidArgument, "this is a folder; pass an .h5 file inside it", file: path)
-    }
-    guard FileManager.default.isReadableFile(atPath: path) else {
-      throw ShowerIOError(.fileNotFound, "file is not readable; check its permissions", file: path)
+    do {
+      try InputFile.check(path, what: "an HDF5 shower file (.h5)")
+    } catch {
+      throw ShowerIOError(error, isOutput: false)
     }
     let id = try HDF5Library.locked { () throws(ShowerIOError) -> hid_t in
       let isHDF5 = unsafe H5Fis_hdf5(path)

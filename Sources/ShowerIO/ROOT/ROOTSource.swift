@@ -1,3 +1,4 @@
+internal import Core
 internal import Foundation
 
 #if canImport(Glibc)
@@ -22,7 +23,12 @@ internal import Foundation
   ///
   /// - Throws: `ShowerIOError.fileNotFound` when the file cannot be opened.
   init(path: String) throws {
-    let fd = unsafe open(path, O_RDONLY)
+    do {
+      try InputFile.check(path, what: "a ROOT file")
+    } catch {
+      throw ShowerIOError(error, isOutput: false)
+    }
+    let fd = unsafe open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
       throw ShowerIOError(
         .fileNotFound, "cannot open the file (\(unsafe String(cString: strerror(errno)))); check the path",
