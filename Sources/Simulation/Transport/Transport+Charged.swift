@@ -19,6 +19,15 @@ extension Transport {
     var mt = world.tables[materialIndex]
     var nmfp = -log(rng.uniform())
     var steps = 0
+    // Urban UseSafety state (`PhysicsSettings.ScatteringStepLimit.useSafety`): `entering` at the
+    // start of the track and after every boundary crossing, when the range at entry and the lower
+    // limit are fixed for the slice.
+    let urban = settings.scatteringStepLimit == .useSafety
+    var entering = true
+    var farFromBoundary = false
+    var rangeInit = 0.0
+    var rangeFactor = 0.0
+    var tlimitMin = 0.0
     while true {
       let t = p.energy
       steps += 1
@@ -29,10 +38,10 @@ extension Transport {
       let (gi, gf) = EnergyGrid.locate(t)
       let range = mt.lookup(MaterialTables.Column.range + kind, gi, gf)
       let slice = slices[Int(p.slice)]
+      let safety = min(
+        min(p.z - slice.z0, slice.z1 - p.z),
+        min(halfWidthX - abs(p.x), halfWidthY - abs(p.y)))
       if settings.rangeRejection {
-        let safety = min(
-          min(p.z - slice.z0, slice.z1 - p.z),
-          min(halfWidthX - abs(p.x), halfWidthY - abs(p.y)))
         if range < safety {
           if t > mt.cuts.photon {
             radiateAndStop(&p, tables: mt, kind: kind, range: range, node: gi, fraction: gf)
@@ -53,7 +62,26 @@ extension Transport {
         ? settings.rangeFraction * range + fr * (1 - settings.rangeFraction) * (2 - fr / range) : range
       let dedx = mt.lookup(MaterialTables.Column.dedx + kind, gi, gf)
       let invLambda1 = mt.lookup(MaterialTables.Column.inverseLambda1, gi, gf) * settings.scatteringScale
-      let sScatter = max(settings.scatteringStepFactor / invLambda1, 1e-5)
+      var sScatter = max(settings.scatteringStepFactor / invLambda1, 1e-5)
+      if !urban || farFromBoundary {
+      } else if range < safety {
+        farFromBoundary = true
+      } else {
+        let lambda1 = 1 / invLambda1
+        if entering {
+          rangeInit = max(range, lambda1)
+          rangeFactor = lambda1 > 1 ? 0.04 * (0.75 + 0.25 * lambda1) : 0.04
+          tlimitMin = max(10 * lambda1 * 1e-3 / (t * (10 + t)), 1e-8)
+        }
+        var tlimit = max(rangeFactor * rangeInit, 0.6 * safety, tlimitMin)
+        if entering, tlimit > tlimitMin {
+          var r: Double
+          repeat { r = tlimit * (1 + 0.3 * rng.normal()) } while r < tlimitMin || r > 2 * tlimit - tlimitMin
+          tlimit = r
+        }
+        entering = false
+        sScatter = min(sScatter, tlimit)
+      }
       let s = min(sInteraction, sLoss, sScatter)
       let discrete = s == sInteraction
 
@@ -71,6 +99,7 @@ extension Transport {
         }
         nmfp -= db * sigma
         guard cross(&p, distance: db, next: next) else { return }
+        entering = true
         let material = slices[Int(p.slice)].material
         if material != materialIndex {
           materialIndex = material
@@ -110,6 +139,7 @@ extension Transport {
         (p.x, p.y) = saved
         nmfp -= path * sigma
         guard cross(&p, distance: db2, next: next2) else { return }
+        entering = true
         let material = slices[Int(p.slice)].material
         if material != materialIndex {
           materialIndex = material
