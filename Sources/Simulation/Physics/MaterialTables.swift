@@ -154,16 +154,25 @@ final class MaterialTables: @unchecked Sendable {
   /// non-decreasing), the node a bisection finds, in a few steps instead of nine.
   @inline(__always)
   func energy(range r: Double, particle p: Int, hint: Int) -> Double {
+    energyAndNode(range: r, particle: p, hint: hint).energy
+  }
+
+  /// `energy(range:particle:hint:)` with the grid node and fraction of the result (what
+  /// `EnergyGrid.locate` gives for it, without its logarithm); node −1 below the first node.
+  @inline(__always)
+  func energyAndNode(range r: Double, particle p: Int, hint: Int) -> (
+    energy: Double, node: Int, fraction: Double
+  ) {
     let c = Column.range + p
     let n = Column.count
     let v0 = hot[c]
-    if r <= v0 { return EnergyGrid.minEnergy * r / v0 }
+    if r <= v0 { return (EnergyGrid.minEnergy * r / v0, -1, 0) }
     let last = EnergyGrid.count - 2
     var lo = min(max(hint, 0), last)
     while lo > 0, hot[lo * n + c] > r { lo -= 1 }
     while lo < last, hot[(lo + 1) * n + c] <= r { lo += 1 }
     let a = hot[lo * n + c]
     let f = (r - a) / (hot[(lo + 1) * n + c] - a)
-    return exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step)
+    return (exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step), lo, f)
   }
 }

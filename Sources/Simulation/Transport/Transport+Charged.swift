@@ -35,7 +35,7 @@ extension Transport {
         stop(&p, slice: p.slice)
         return
       }
-      let (gi, gf) = EnergyGrid.locate(t)
+      let (gi, gf) = t == lastEnergy ? (lastNode, lastFraction) : EnergyGrid.locate(t)
       let range = mt.lookup(MaterialTables.Column.range + kind, gi, gf)
       let slice = slices[Int(p.slice)]
       let safety = min(
@@ -243,18 +243,21 @@ extension Transport {
   ) -> Bool {
     let t = p.energy
     var loss: Double
+    var after = (energy: -1.0, node: -1, fraction: 0.0)
     if path >= range {
       loss = t
     } else if path < 0.01 * range {
       loss = path * dedx
     } else {
-      loss = t - mt.energy(range: range - path, particle: kind, hint: node)
+      after = mt.energyAndNode(range: range - path, particle: kind, hint: node)
+      loss = t - after.energy
     }
     let slice = slices[Int(p.slice)]
     if slice.role == .active, world.settings.straggling, loss < t {
       let tmax = kind == 1 ? t : 0.5 * t
       loss = EnergyLossFluctuation.sample(
         mean: loss, meanExcitation: mt.material.meanExcitation, emax: min(mt.cuts.electron, tmax), rng: &rng)
+      after.node = -1
     }
     // Random point on the path.
     let r = rng.uniform() * path
@@ -277,7 +280,12 @@ extension Transport {
       return false
     }
     deposit(loss, x: x, y: y, slice: p.slice)
-    p.energy = t - loss
+    if after.node >= 0 {
+      p.energy = after.energy
+      (lastEnergy, lastNode, lastFraction) = after
+    } else {
+      p.energy = t - loss
+    }
     return true
   }
 
