@@ -89,7 +89,10 @@ extension Transport {
       let x0 = p.x
       let y0 = p.y
       let hinge = s * rng.uniform()
-      let (db, next) = boundary(p)
+      // A segment shorter than the safety cannot reach a face (the distance along any direction
+      // is at least the safety): no boundary search for it. The second segment ends within s of
+      // the start (1 pm margin for the rounding of the hinge position).
+      let (db, next) = hinge < safety ? (Double.infinity, p.slice) : boundary(p)
       if db <= hinge {
         if !continuousLoss(
           &p, path: db, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0,
@@ -122,7 +125,7 @@ extension Transport {
       let (cp, sp) = rng.azimuth()
       p.deflect(cosTheta: cosTheta, cosPhi: cp, sinPhi: sp)
       let rest = s - hinge
-      let (db2, next2) = boundary(p)
+      let (db2, next2) = s < safety - 1e-9 ? (Double.infinity, p.slice) : boundary(p)
       if db2 <= rest {
         let path = hinge + db2
         // Position at the boundary, for the deposit point.
