@@ -180,10 +180,11 @@ final class MaterialTables: @unchecked Sendable {
     while lo < last, hot[(lo + 1) * n + c] <= r { lo += 1 }
     let a = hot[lo * n + c]
     let f = (r - a) / (hot[(lo + 1) * n + c] - a)
-    // exp(lnMin + (lo + f) step) = E(lo) · e^y, y = f · step ≤ 0.046: Taylor to y⁶ (error
-    // below y⁷/7! = 5e-14 relative) instead of a libm exp.
+    // exp(lnMin + (lo + f) step) = E(lo) · e^y, y = f · step ≤ 0.046 inside the table: Taylor to
+    // y⁶ (error below y⁷/7! = 5e-14 relative) instead of a libm exp; beyond the last node, exp.
     let y = f * EnergyGrid.step
-    let ey = 1 + y * (1 + y / 2 * (1 + y / 3 * (1 + y / 4 * (1 + y / 5 * (1 + y / 6)))))
+    let ey =
+      f <= 1 ? 1 + y * (1 + y / 2 * (1 + y / 3 * (1 + y / 4 * (1 + y / 5 * (1 + y / 6))))) : exp(y)
     return (nodeEnergy[lo] * ey, lo, f)
   }
 }
