@@ -9,8 +9,10 @@ public struct PhysicsSettings: Codable, Sendable, Equatable {
   public var rangeFraction: Double = 0.2
   /// … until the range falls below this, mm.
   public var finalRange: Double = 1.0
-  /// Multiple-scattering step limit in transport mean free paths λ1.
+  /// Multiple-scattering step limit in transport mean free paths λ1 (`scatteringStepLimit` `.lambda`).
   public var scatteringStepFactor: Double = 0.5
+  /// How multiple scattering limits the step.
+  public var scatteringStepLimit: ScatteringStepLimit = .useSafety
   /// Electrons and positrons below this kinetic energy deposit on the spot, MeV.
   public var trackingCut: Double = 1e-3
   /// Photons below this energy deposit on the spot, MeV.
@@ -32,6 +34,18 @@ public struct PhysicsSettings: Codable, Sendable, Equatable {
   public var straggling: Bool = true
 
   public init() {}
+
+  /// How multiple scattering limits the length of a condensed step.
+  public enum ScatteringStepLimit: String, Codable, Sendable {
+    /// At most `scatteringStepFactor` λ1 per step, everywhere.
+    case lambda
+    /// Geant4's Urban UseSafety limit (G4UrbanMscModel, range factor 0.04, safety factor 0.6):
+    /// on entering a slice (and at the start of a track) t_limit = max(0.04 max(range, λ1),
+    /// 0.6 safety), at least 10 λ1 · 10⁻³/(T(10 + T)) (T in MeV; ~10 elastic mean free paths),
+    /// the first step in the slice drawn around it (Gaussian, 30 %); no limit once the range is
+    /// below the safety.
+    case useSafety
+  }
 
   /// How the polar deflection of a condensed step is drawn.
   public enum ScatteringModel: String, Codable, Sendable {

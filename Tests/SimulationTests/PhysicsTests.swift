@@ -90,8 +90,24 @@ import Testing
       let delta = material.densityCorrection(x: log10(betaGamma), params: p)
       #expect(isClose(delta, asymptote, relative: 1e-4), "T = \(kinetic) MeV: δ \(delta) vs \(asymptote)")
     }
-    // Below x0 (βγ < 1.59, electrons under 0.45 MeV) the conductor-like form used here gives 0.
-    #expect(material.densityCorrection(x: 0.1, params: p) == 0)
+    // Below x0 (βγ < 1.59, electrons under 0.45 MeV): δ = δ0 · 10^(2(x − x0)) with Sternheimer,
+    // Berger & Seltzer's (1984) δ0 = 0.14 for Si (G4DensityEffectData: x0 0.2015, x1 2.8716,
+    // C̄ 4.4351, a 0.14921, m 3.2546, δ0 0.14). δ0 is tabulated to two decimals: ±0.005.
+    let x0 = p.x0
+    for x in [0.2, 0.1, 0.0, -0.5, -1.0] {
+      let reference = 0.14 * pow(10, 2 * (x - x0))
+      let delta = material.densityCorrection(x: x, params: p)
+      #expect(abs(delta / reference - 1) < 0.005 / 0.14, "x = \(x): δ \(delta) vs \(reference)")
+    }
+    // Continuous at x0 (the middle branch gives δ0 there), increasing through it.
+    let below = material.densityCorrection(x: x0 - 1e-9, params: p)
+    let above = material.densityCorrection(x: x0 + 1e-9, params: p)
+    #expect(abs(below - above) < 1e-6 && below > 0.13, "δ(x0−) \(below), δ(x0+) \(above)")
+    // Sternheimer–Peierls parameters (no tabulated set) define a by δ(x0) = 0: still 0 below x0.
+    var plain = si
+    plain.densityEffect = nil
+    let peierls = try Material(spec: plain)
+    #expect(peierls.densityCorrection(x: 0.1, params: peierls.densityEffect) == 0)
     // Collision stopping power of a 1 MeV electron in Si, ESTAR: 1.494 MeV cm²/g (±2 %).
     let ion = Ionisation(material: material)
     let dedx = ion.restrictedLoss(kinetic: 1, cut: 1, positron: false) / (material.density * 0.1)

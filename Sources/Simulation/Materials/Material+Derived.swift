@@ -91,11 +91,19 @@ extension Material {
     return (cbar, x0, x1, a, m)
   }
 
-  /// Density-effect correction δ at x = log10(βγ).
+  /// Density-effect correction δ at x = log10(βγ) (Sternheimer's parametrisation).
+  ///
+  /// Below x0, δ = δ0 · 10^(2(x − x0)) (Sternheimer, Berger & Seltzer 1984, PDG eq. 34.7; Geant4's
+  /// G4IonisParamMat), with δ0 the value of the middle branch at x0, so that δ is continuous there:
+  /// 0.14 for the tabulated Si and W parameters (conductors), 0 for Sternheimer–Peierls parameters,
+  /// whose `a` is defined by δ(x0) = 0.
   func densityCorrection(x: Double, params p: (c: Double, x0: Double, x1: Double, a: Double, m: Double))
     -> Double
   {
-    if x < p.x0 { return 0 }
+    if x < p.x0 {
+      let delta0 = 2 * log(10) * p.x0 - p.c + p.a * pow(p.x1 - p.x0, p.m)
+      return delta0 > 1e-9 ? delta0 * pow(10, 2 * (x - p.x0)) : 0
+    }
     let base = 2 * log(10) * x - p.c
     if x < p.x1 { return base + p.a * pow(p.x1 - x, p.m) }
     return base

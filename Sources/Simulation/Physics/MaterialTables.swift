@@ -22,6 +22,8 @@ final class MaterialTables: @unchecked Sendable {
 
   /// Interleaved tables, `EnergyGrid.count * Column.count` values; owned, freed in deinit.
   let hot: UnsafeMutablePointer<Double>
+  /// Kinetic energy of every grid node (`EnergyGrid.energy`), for the range inversion.
+  let nodeEnergy: UnsafeMutablePointer<Double>
 
   let material: Material
   let cuts: ProductionCuts
@@ -77,6 +79,8 @@ final class MaterialTables: @unchecked Sendable {
     sigmaPhoto = photoTable
     sigmaPair = pairTable
     hot = .allocate(capacity: EnergyGrid.count * Column.count)
+    nodeEnergy = .allocate(capacity: EnergyGrid.count)
+    for i in 0..<EnergyGrid.count { nodeEnergy[i] = EnergyGrid.energy(i) }
     let columns: [EnergyTable] = [
       dedx[0], dedx[1], range[0], range[1], sigmaIonisation[0], sigmaIonisation[1], sigmaBrem,
       sigmaAnnihilation, inverseLambda1, sigmaCompton, sigmaPhoto, sigmaPair,
@@ -86,7 +90,10 @@ final class MaterialTables: @unchecked Sendable {
     }
   }
 
-  deinit { hot.deallocate() }
+  deinit {
+    hot.deallocate()
+    nodeEnergy.deallocate()
+  }
 
   /// Linear interpolation of column `c` at node `i`, fraction `f`.
   @inline(__always)
@@ -154,16 +161,30 @@ final class MaterialTables: @unchecked Sendable {
   /// non-decreasing), the node a bisection finds, in a few steps instead of nine.
   @inline(__always)
   func energy(range r: Double, particle p: Int, hint: Int) -> Double {
+    energyAndNode(range: r, particle: p, hint: hint).energy
+  }
+
+  /// `energy(range:particle:hint:)` with the grid node and fraction of the result (what
+  /// `EnergyGrid.locate` gives for it, without its logarithm); node −1 below the first node.
+  @inline(__always)
+  func energyAndNode(range r: Double, particle p: Int, hint: Int) -> (
+    energy: Double, node: Int, fraction: Double
+  ) {
     let c = Column.range + p
     let n = Column.count
     let v0 = hot[c]
-    if r <= v0 { return EnergyGrid.minEnergy * r / v0 }
+    if r <= v0 { return (EnergyGrid.minEnergy * r / v0, -1, 0) }
     let last = EnergyGrid.count - 2
     var lo = min(max(hint, 0), last)
     while lo > 0, hot[lo * n + c] > r { lo -= 1 }
     while lo < last, hot[(lo + 1) * n + c] <= r { lo += 1 }
     let a = hot[lo * n + c]
     let f = (r - a) / (hot[(lo + 1) * n + c] - a)
-    return exp(EnergyGrid.lnMin + (Double(lo) + f) * EnergyGrid.step)
+    // exp(lnMin + (lo + f) step) = E(lo) · e^y, y = f · step ≤ 0.046 inside the table: Taylor to
+    // y⁶ (error below y⁷/7! = 5e-14 relative) instead of a libm exp; beyond the last node, exp.
+    let y = f * EnergyGrid.step
+    let ey =
+      f <= 1 ? 1 + y * (1 + y / 2 * (1 + y / 3 * (1 + y / 4 * (1 + y / 5 * (1 + y / 6))))) : exp(y)
+    return (nodeEnergy[lo] * ey, lo, f)
   }
 }

@@ -81,10 +81,18 @@ enum MultipleScattering {
     /// Samples cos θ after a path of `s / λ1` transport lengths.
     @inline(__always)
     func sampleCosTheta(pathOverLambda r: Double, rng: inout RandomStream) -> Double {
-      let mean = 0.5 * (r < 1e-4 ? r * (1 - 0.5 * r) : 1 - exp(-r))
-      if mean >= 0.4999 { return 1 - 2 * rng.uniform() }
-      let lm = log(mean)
-      if lm <= ScreeningTable.lnMin { return 1 - 2 * mean }
+      // ln ⟨μ⟩ = ln((1 − e^−r)/2). Up to r = 0.5 (every transport step: at most 0.5 λ1) by
+      // ln(r/2) − r/2 + r²/24 − r⁴/2880 + r⁶/181440 (next term r⁸/9676800 < 5e-10): no exp.
+      let lm: Double
+      if r <= 0.5 {
+        let r2 = r * r
+        lm = log(0.5 * r) + r * (-0.5 + r * (1.0 / 24 + r2 * (-1.0 / 2880 + r2 / 181_440)))
+      } else {
+        let mean = 0.5 * (1 - exp(-r))
+        if mean >= 0.4999 { return 1 - 2 * rng.uniform() }
+        lm = log(mean)
+      }
+      if lm <= ScreeningTable.lnMin { return 1 - 2 * exp(lm) }
       let x = (lm - ScreeningTable.lnMin) * invStep
       let i = min(Int(x), ScreeningTable.count - 2)
       let f = x - Double(i)

@@ -19,6 +19,15 @@ extension Transport {
     var mt = world.tables[materialIndex]
     var nmfp = -log(rng.uniform())
     var steps = 0
+    // Urban UseSafety state (`PhysicsSettings.ScatteringStepLimit.useSafety`): `entering` at the
+    // start of the track and after every boundary crossing, when the range at entry and the lower
+    // limit are fixed for the slice.
+    let urban = settings.scatteringStepLimit == .useSafety
+    var entering = true
+    var farFromBoundary = false
+    var rangeInit = 0.0
+    var rangeFactor = 0.0
+    var tlimitMin = 0.0
     while true {
       let t = p.energy
       steps += 1
@@ -26,13 +35,13 @@ extension Transport {
         stop(&p, slice: p.slice)
         return
       }
-      let (gi, gf) = EnergyGrid.locate(t)
+      let (gi, gf) = t == lastEnergy ? (lastNode, lastFraction) : EnergyGrid.locate(t)
       let range = mt.lookup(MaterialTables.Column.range + kind, gi, gf)
       let slice = slices[Int(p.slice)]
+      let safety = min(
+        min(p.z - slice.z0, slice.z1 - p.z),
+        min(halfWidthX - abs(p.x), halfWidthY - abs(p.y)))
       if settings.rangeRejection {
-        let safety = min(
-          min(p.z - slice.z0, slice.z1 - p.z),
-          min(halfWidthX - abs(p.x), halfWidthY - abs(p.y)))
         if range < safety {
           if t > mt.cuts.photon {
             radiateAndStop(&p, tables: mt, kind: kind, range: range, node: gi, fraction: gf)
@@ -53,7 +62,26 @@ extension Transport {
         ? settings.rangeFraction * range + fr * (1 - settings.rangeFraction) * (2 - fr / range) : range
       let dedx = mt.lookup(MaterialTables.Column.dedx + kind, gi, gf)
       let invLambda1 = mt.lookup(MaterialTables.Column.inverseLambda1, gi, gf) * settings.scatteringScale
-      let sScatter = max(settings.scatteringStepFactor / invLambda1, 1e-5)
+      var sScatter = max(settings.scatteringStepFactor / invLambda1, 1e-5)
+      if !urban || farFromBoundary {
+      } else if range < safety {
+        farFromBoundary = true
+      } else {
+        let lambda1 = 1 / invLambda1
+        if entering {
+          rangeInit = max(range, lambda1)
+          rangeFactor = lambda1 > 1 ? 0.04 * (0.75 + 0.25 * lambda1) : 0.04
+          tlimitMin = max(10 * lambda1 * 1e-3 / (t * (10 + t)), 1e-8)
+        }
+        var tlimit = max(rangeFactor * rangeInit, 0.6 * safety, tlimitMin)
+        if entering, tlimit > tlimitMin {
+          var r: Double
+          repeat { r = tlimit * (1 + 0.3 * rng.normal()) } while r < tlimitMin || r > 2 * tlimit - tlimitMin
+          tlimit = r
+        }
+        entering = false
+        sScatter = min(sScatter, tlimit)
+      }
       let s = min(sInteraction, sLoss, sScatter)
       let discrete = s == sInteraction
 
@@ -61,7 +89,10 @@ extension Transport {
       let x0 = p.x
       let y0 = p.y
       let hinge = s * rng.uniform()
-      let (db, next) = boundary(p)
+      // A segment shorter than the safety cannot reach a face (the distance along any direction
+      // is at least the safety): no boundary search for it. The second segment ends within s of
+      // the start (1 pm margin for the rounding of the hinge position).
+      let (db, next) = hinge < safety ? (Double.infinity, p.slice) : boundary(p)
       if db <= hinge {
         if !continuousLoss(
           &p, path: db, range: range, node: gi, dedx: dedx, tables: mt, kind: kind, fromX: x0, fromY: y0,
@@ -71,6 +102,7 @@ extension Transport {
         }
         nmfp -= db * sigma
         guard cross(&p, distance: db, next: next) else { return }
+        entering = true
         let material = slices[Int(p.slice)].material
         if material != materialIndex {
           materialIndex = material
@@ -93,7 +125,7 @@ extension Transport {
       let (cp, sp) = rng.azimuth()
       p.deflect(cosTheta: cosTheta, cosPhi: cp, sinPhi: sp)
       let rest = s - hinge
-      let (db2, next2) = boundary(p)
+      let (db2, next2) = s < safety - 1e-9 ? (Double.infinity, p.slice) : boundary(p)
       if db2 <= rest {
         let path = hinge + db2
         // Position at the boundary, for the deposit point.
@@ -110,6 +142,7 @@ extension Transport {
         (p.x, p.y) = saved
         nmfp -= path * sigma
         guard cross(&p, distance: db2, next: next2) else { return }
+        entering = true
         let material = slices[Int(p.slice)].material
         if material != materialIndex {
           materialIndex = material
@@ -213,18 +246,21 @@ extension Transport {
   ) -> Bool {
     let t = p.energy
     var loss: Double
+    var after = (energy: -1.0, node: -1, fraction: 0.0)
     if path >= range {
       loss = t
     } else if path < 0.01 * range {
       loss = path * dedx
     } else {
-      loss = t - mt.energy(range: range - path, particle: kind, hint: node)
+      after = mt.energyAndNode(range: range - path, particle: kind, hint: node)
+      loss = t - after.energy
     }
     let slice = slices[Int(p.slice)]
     if slice.role == .active, world.settings.straggling, loss < t {
       let tmax = kind == 1 ? t : 0.5 * t
       loss = EnergyLossFluctuation.sample(
         mean: loss, meanExcitation: mt.material.meanExcitation, emax: min(mt.cuts.electron, tmax), rng: &rng)
+      after.node = -1
     }
     // Random point on the path.
     let r = rng.uniform() * path
@@ -247,7 +283,12 @@ extension Transport {
       return false
     }
     deposit(loss, x: x, y: y, slice: p.slice)
-    p.energy = t - loss
+    if after.node >= 0 {
+      p.energy = after.energy
+      (lastEnergy, lastNode, lastFraction) = after
+    } else {
+      p.energy = t - loss
+    }
     return true
   }
 

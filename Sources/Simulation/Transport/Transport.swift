@@ -18,6 +18,12 @@ struct Transport {
   var rng: RandomStream
   var stack: [Particle] = []
   var scorer: Scorer
+  /// The energy a charged step left the particle with and its grid position, when the step's
+  /// range inversion gave it exactly (no straggling): the next step reuses the position instead
+  /// of taking a logarithm.
+  var lastEnergy = -1.0
+  var lastNode = 0
+  var lastFraction = 0.0
 
   init(world: SimulationWorld, rng: RandomStream) {
     self.world = world
