@@ -210,12 +210,7 @@ extension Transport {
       let (cp, sp) = rng.azimuth()
       p.deflect(cosTheta: cosTheta, cosPhi: cp, sinPhi: sp)
       travelled = 0
-      let k = mt.brem.sampleEnergy(kinetic: t, cut: cut, rng: &rng)
-      var g = p
-      g.kind = .photon
-      g.energy = k
-      g.deflect(cosTheta: tsaiCosTheta(kinetic: t), phi: 2 * Double.pi * rng.uniform())
-      stack.append(g)
+      let k = emitPhoton(from: p, kinetic: t, cut: cut, tables: mt)
       radiated += k
       t -= k
       if t <= cut { break }
@@ -292,6 +287,21 @@ extension Transport {
     return true
   }
 
+  /// Samples a bremsstrahlung photon above `cut` (MeV) from an electron or positron of kinetic energy `t`
+  /// (MeV) at `p`, with Tsai's angle, and pushes it on the stack; returns its energy (MeV).
+  @inline(__always)
+  mutating func emitPhoton(from p: Particle, kinetic t: Double, cut: Double, tables mt: MaterialTables)
+    -> Double
+  {
+    let k = mt.brem.sampleEnergy(kinetic: t, cut: cut, rng: &rng)
+    var g = p
+    g.kind = .photon
+    g.energy = k
+    g.deflect(cosTheta: tsaiCosTheta(kinetic: t), phi: 2 * Double.pi * rng.uniform())
+    stack.append(g)
+    return k
+  }
+
   /// A discrete interaction at the end of a step. Returns false when the particle is gone.
   mutating func interact(
     _ p: inout Particle, tables mt: MaterialTables, kind: Int, sIon: Double, sBrem: Double, sAnn: Double
@@ -327,12 +337,7 @@ extension Transport {
     } else if r < sIon + sBrem {
       let cut = mt.cuts.photon
       guard t > cut else { return true }
-      let k = mt.brem.sampleEnergy(kinetic: t, cut: cut, rng: &rng)
-      var g = p
-      g.kind = .photon
-      g.energy = k
-      g.deflect(cosTheta: tsaiCosTheta(kinetic: t), phi: 2 * Double.pi * rng.uniform())
-      stack.append(g)
+      let k = emitPhoton(from: p, kinetic: t, cut: cut, tables: mt)
       p.energy = t - k
       if p.energy <= world.settings.trackingCut {
         stop(&p, slice: p.slice)
