@@ -35,6 +35,30 @@ public struct PhysicsSettings: Codable, Sendable, Equatable {
 
   public init() {}
 
+  /// Checks every number against the range the transport can use (before any table is built).
+  ///
+  /// - Throws: `SimulationError.invalidSettings` naming the setting, its value and the range.
+  public func validate() throws(SimulationError) {
+    func check(_ name: String, _ value: Double, _ range: ClosedRange<Double>, _ unit: String)
+      throws(SimulationError)
+    {
+      guard value.isFinite, range.contains(value) else {
+        throw SimulationError(
+          code: .invalidSettings,
+          message: "physics setting \(name) is \(value)\(unit); it must be finite, in \(range.lowerBound)…"
+            + "\(range.upperBound)\(unit)")
+      }
+    }
+    try check("rangeCut", rangeCut, 1e-3...1e3, " mm")
+    try check("rangeFraction", rangeFraction, 1e-3...1, "")
+    try check("finalRange", finalRange, 1e-4...1e3, " mm")
+    try check("scatteringStepFactor", scatteringStepFactor, 1e-3...10, "")
+    // The cross-section tables start at 1 keV (EnergyGrid.minEnergy).
+    try check("trackingCut", trackingCut, EnergyGrid.minEnergy...100, " MeV")
+    try check("photonTrackingCut", photonTrackingCut, EnergyGrid.minEnergy...100, " MeV")
+    try check("scatteringScale", scatteringScale, 1e-3...10, "")
+  }
+
   /// How multiple scattering limits the length of a condensed step.
   public enum ScatteringStepLimit: String, Codable, Sendable {
     /// At most `scatteringStepFactor` λ1 per step, everywhere.

@@ -19,12 +19,13 @@ public final class ShowerSimulator: Sendable {
 
   /// Builds the simulator.
   ///
-  /// - Throws: `SimulationError` for an invalid geometry or primary settings.
+  /// - Throws: `SimulationError` for an invalid geometry, primary or physics settings.
   public init(
     geometry: GeometryConfig, generator: PrimaryGenerator, settings: PhysicsSettings = PhysicsSettings(),
     seed: UInt64
   ) throws(SimulationError) {
     try generator.validate()
+    try settings.validate()
     detector = try Detector(config: geometry)
     self.generator = generator
     self.seed = seed

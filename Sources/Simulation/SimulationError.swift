@@ -6,6 +6,8 @@ public struct SimulationError: Error, Sendable, CustomStringConvertible {
     case invalidGeometry
     /// A primary-generator setting is out of range.
     case invalidPrimary
+    /// A physics setting (`PhysicsSettings`, `CALOTWIN_PHYSICS`, `--range-cut`) is out of range.
+    case invalidSettings
   }
 
   public let code: Code

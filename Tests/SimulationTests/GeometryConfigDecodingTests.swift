@@ -75,3 +75,32 @@ import Testing
     #expect(error.what.contains("cells per shower"), "\(error.report)")
   }
 }
+
+/// Physics settings (`CALOTWIN_PHYSICS`) are checked against the ranges the transport can use.
+@Suite struct PhysicsSettingsRangeTests {
+  @Test(arguments: [
+    ("rangeCut", -1.0), ("rangeCut", .nan), ("scatteringScale", -2), ("trackingCut", 0),
+    ("photonTrackingCut", 1e9),
+    ("rangeFraction", 0), ("finalRange", .infinity), ("scatteringStepFactor", 0),
+  ])
+  func outOfRangeSettingsAreRefusedBeforeAnyTable(name: String, value: Double) throws {
+    var settings = PhysicsSettings()
+    switch name {
+    case "rangeCut": settings.rangeCut = value
+    case "scatteringScale": settings.scatteringScale = value
+    case "trackingCut": settings.trackingCut = value
+    case "photonTrackingCut": settings.photonTrackingCut = value
+    case "rangeFraction": settings.rangeFraction = value
+    case "finalRange": settings.finalRange = value
+    default: settings.scatteringStepFactor = value
+    }
+    let error = #expect(throws: SimulationError.self) {
+      _ = try ShowerSimulator(
+        geometry: .clicLike, generator: PrimaryGenerator(particle: .electron, energy: .fixed(1000)),
+        settings: settings, seed: 1)
+    }
+    #expect(error?.code == .invalidSettings)
+    #expect(error?.message.contains(name) == true, "\(error?.message ?? "")")
+    try PhysicsSettings().validate()
+  }
+}
