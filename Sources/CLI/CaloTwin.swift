@@ -25,6 +25,10 @@ struct CaloTwin: AsyncParsableCommand {
   /// ArgumentParser's 64.
   static func main() async {
     Interruption.install()
+    if let problem = CLILogging.environmentProblem() {
+      FileHandle.standardError.write(Data("error: \(problem) [invalidConfig]\n".utf8))
+      Foundation.exit(2)
+    }
     let arguments = ValidateCommand.expandingBareClassifier(Array(CommandLine.arguments.dropFirst()))
     do {
       var command = try parseAsRoot(arguments)

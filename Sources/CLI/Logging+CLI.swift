@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Logging
 import Synchronization
@@ -18,6 +19,16 @@ enum CLILogging {
         return handler
       }
     }
+  }
+
+  /// What is wrong with `CALOTWIN_LOG_LEVEL`, or nil when it is unset or valid.
+  static func environmentProblem() -> String? {
+    guard let value = ProcessInfo.processInfo.environment["CALOTWIN_LOG_LEVEL"], !value.isEmpty,
+      Logger.Level(rawValue: value) == nil
+    else { return nil }
+    let levels = Logger.Level.allCases.map(\.rawValue)
+    return "CALOTWIN_LOG_LEVEL: unknown level '\(value)'\(didYouMean(value, in: levels)) (levels: "
+      + levels.joined(separator: ", ") + ")"
   }
 
   private static let once = OnceFlag()

@@ -137,4 +137,11 @@ import Testing
     #expect(result.stderr.contains("CALOTWIN_PHYSICS: unknown key 'stragling'; did you mean 'straggling'?"))
     try expectOnly([], in: dir)
   }
+
+  @Test func anUnknownLogLevelInTheEnvironmentIsNamed() throws {
+    let result = try runProcess(
+      TestEnvironment.calotwinExecutable, ["inspect", "x.h5"], environment: ["CALOTWIN_LOG_LEVEL": "warnin"])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("CALOTWIN_LOG_LEVEL: unknown level 'warnin'; did you mean 'warning'?"))
+  }
 }
