@@ -148,15 +148,16 @@ struct SimulateCommand: AsyncParsableCommand {
   /// The primary generator from the options (GeV and degrees converted to MeV and radians).
   func generator() throws(SimulationError) -> PrimaryGenerator {
     let kind = ParticleKind(name: particle)!
-    var spectrum = PrimaryGenerator.Spectrum.fixed(energy * 1000)
+    var spectrum = PrimaryGenerator.Spectrum.fixed(Units.mev(fromGeV: energy))
     if let energyRange {
       let (a, b) = try Self.range(energyRange, name: "--energy-range")
-      spectrum = energyDist == "log" ? .logUniform(a * 1000, b * 1000) : .uniform(a * 1000, b * 1000)
+      let (low, high) = (Units.mev(fromGeV: a), Units.mev(fromGeV: b))
+      spectrum = energyDist == "log" ? .logUniform(low, high) : .uniform(low, high)
     }
-    var angle = PrimaryGenerator.Spectrum.fixed(theta * .pi / 180)
+    var angle = PrimaryGenerator.Spectrum.fixed(Units.radians(fromDegrees: theta))
     if let thetaRange {
       let (a, b) = try Self.range(thetaRange, name: "--theta-range")
-      angle = .uniform(a * .pi / 180, b * .pi / 180)
+      angle = .uniform(Units.radians(fromDegrees: a), Units.radians(fromDegrees: b))
     }
     return PrimaryGenerator(particle: kind, energy: spectrum, theta: angle, positionSmearing: smear)
   }

@@ -1,3 +1,4 @@
+internal import Core
 import Foundation
 
 extension ShowerFileSummary {
@@ -14,7 +15,7 @@ extension ShowerFileSummary {
         energy += " (values: \(values.map { Self.gev($0) }.joined(separator: ", ")) GeV)"
       }
       lines.append(energy)
-      let degrees = { (radians: Double) in String(format: "%.2f°", radians * 180 / .pi) }
+      let degrees = { (radians: Double) in String(format: "%.2f°", Units.degrees(fromRadians: radians)) }
       lines.append(
         "  theta:             \(String(format: "%.6g", thetaMin)) – \(String(format: "%.6g", thetaMax)) rad"
           + " (\(degrees(thetaMin)) – \(degrees(thetaMax)))")
@@ -51,7 +52,7 @@ extension ShowerFileSummary {
   }
 
   /// `10`, `100`, `0.5`: MeV shown in GeV with up to 6 significant digits.
-  static func gev(_ mev: Double) -> String { String(format: "%.6g", mev / 1000) }
+  static func gev(_ mev: Double) -> String { String(format: "%.6g", Units.gev(fromMeV: mev)) }
 
   static func bytes(_ count: Int) -> String {
     if count >= 1 << 30 { return String(format: "%.2f GiB", Double(count) / Double(1 << 30)) }

@@ -25,3 +25,12 @@ import Testing
     #expect(Limits.product([]) == 1)
   }
 }
+
+@Suite struct UnitsTests {
+  @Test func edgesConvertBothWays() {
+    #expect(Units.mev(fromGeV: 100) == 100_000)
+    #expect(Units.gev(fromMeV: 2_500) == 2.5)
+    #expect(abs(Units.radians(fromDegrees: 90) - Double.pi / 2) < 1e-15)
+    #expect(abs(Units.degrees(fromRadians: Double.pi) - 180) < 1e-12)
+  }
+}

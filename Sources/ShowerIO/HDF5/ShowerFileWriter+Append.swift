@@ -55,7 +55,8 @@ extension ShowerFileWriter {
           try file.appendRows("ECAL", values: batch.cells, rows: n, memoryType: swh5_native_float())
         }
         try file.appendRows(
-          "energy", values: batch.energy.map { Float($0 / 1000) }, rows: n, memoryType: swh5_native_float())
+          "energy", values: batch.energy.map { Float(Units.gev(fromMeV: $0)) }, rows: n,
+          memoryType: swh5_native_float())
         try file.appendRows(
           "theta", values: batch.theta.map { Float($0) }, rows: n, memoryType: swh5_native_float())
         try file.appendRows("pdgID", values: batch.pdgID, rows: n, memoryType: swh5_native_int32())

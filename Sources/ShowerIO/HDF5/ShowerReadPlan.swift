@@ -1,4 +1,5 @@
 internal import CHDF5
+internal import Core
 
 /// Which datasets hold what, and how to convert them to MeV and radians: decided once when a
 /// `ShowerFileReader` opens a file, used on every read. Built and used with the HDF5 lock held.
@@ -41,7 +42,7 @@ struct ShowerReadPlan: Sendable {
     case .caloTwin, .lcd:
       cells = "ECAL"
       energy = "energy"
-      energyScale = 1000
+      energyScale = Units.mevPerGeV
     }
     let cellsDataset = try file.openDataset(cells)
     let shape = try file.shape(of: cellsDataset, name: cells)

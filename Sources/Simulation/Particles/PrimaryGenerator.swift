@@ -63,7 +63,7 @@ public struct PrimaryGenerator: Sendable, Codable, Equatable {
       throw SimulationError(
         code: .invalidPrimary,
         message:
-          "theta range \(t0 * 180 / .pi)...\(t1 * 180 / .pi) degrees is invalid; give angles strictly between 0 and 180 degrees"
+          "theta range \(Units.degrees(fromRadians: t0))...\(Units.degrees(fromRadians: t1)) degrees is invalid; give angles strictly between 0 and 180 degrees"
       )
     }
     guard positionSmearing >= 0, positionSmearing.isFinite else {

@@ -1,3 +1,5 @@
+internal import Core
+
 /// A selection of showers by primary energy and polar angle: one column of the comparison.
 ///
 /// Ranges are half-open `[lower, upper)` in MeV and radians. The defaults follow the 3DGAN
@@ -68,7 +70,7 @@ public struct ConditionBin: Sendable, Codable, Equatable {
     let thetas = reference.column(reference.schema.column("theta"))
     if let lo = thetas.min(), let hi = thetas.max(), hi - lo > 0.05 {
       for degrees in [62.0, 90.0, 118.0] {
-        let centre = degrees * .pi / 180
+        let centre = Units.radians(fromDegrees: degrees)
         bins.append(ConditionBin(label: "θ=\(Int(degrees))°", theta: .init(centre - 0.1, centre + 0.1)))
       }
     }
