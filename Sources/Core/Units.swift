@@ -17,8 +17,8 @@ public enum Units {
   @inlinable public static func mev(fromGeV gev: Double) -> Double { gev * mevPerGeV }
   /// GeV from MeV.
   @inlinable public static func gev(fromMeV mev: Double) -> Double { mev / mevPerGeV }
-  /// Radians from degrees.
-  @inlinable public static func radians(fromDegrees degrees: Double) -> Double { degrees * radiansPerDegree }
+  /// Radians from degrees (as `degrees * π / 180`, the rounding files were always written with).
+  @inlinable public static func radians(fromDegrees degrees: Double) -> Double { degrees * Double.pi / 180 }
   /// Degrees from radians.
-  @inlinable public static func degrees(fromRadians radians: Double) -> Double { radians / radiansPerDegree }
+  @inlinable public static func degrees(fromRadians radians: Double) -> Double { radians * 180 / Double.pi }
 }
