@@ -195,8 +195,15 @@ struct SimulateCommand: AsyncParsableCommand {
       )
     }
     let merged = base.merging(extra) { $1 }
-    return try JSONDecoder().decode(
-      PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))
+    do {
+      return try JSONDecoder().decode(
+        PhysicsSettings.self, from: JSONSerialization.data(withJSONObject: merged))
+    } catch let DecodingError.dataCorrupted(context) {
+      throw ValidationError(
+        "CALOTWIN_PHYSICS: key '\(dottedPath(context.codingPath))': \(context.debugDescription)")
+    } catch let DecodingError.typeMismatch(type, context) {
+      throw ValidationError("CALOTWIN_PHYSICS: key '\(dottedPath(context.codingPath))' must be a \(type)")
+    }
   }
 
   /// The geometry: the built-in CLIC-like stack or a YAML file, decoded strictly (unknown keys, wrong

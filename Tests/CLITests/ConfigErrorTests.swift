@@ -144,4 +144,20 @@ import Testing
     #expect(result.status == 2, "\(result.stderr)")
     #expect(result.stderr.contains("CALOTWIN_LOG_LEVEL: unknown level 'warnin'; did you mean 'warning'?"))
   }
+
+  @Test(arguments: [
+    ("{\"scatteringStepLimit\": \"lamda\"}", "key 'scatteringStepLimit'"),
+    ("{\"straggling\": 3.5}", "must be a Bool"),
+    ("{\"rangeCut\": -1}", "rangeCut is -1.0 mm"),
+  ])
+  func badPhysicsOverridesNameTheKey(json: String, words: String) throws {
+    let dir = try TemporaryDirectory()
+    let result = try runProcess(
+      TestEnvironment.calotwinExecutable,
+      ["simulate", "--energy", "1", "--events", "1", "--quiet", "--output", dir.file("p.h5").path],
+      environment: ["CALOTWIN_PHYSICS": json])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains(words), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.file("p.h5").path))
+  }
 }
