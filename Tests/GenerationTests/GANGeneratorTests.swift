@@ -21,9 +21,11 @@ import Training
     c.data.chunkSize = 8
     c.preprocessing.minTotalDepositMeV = 0
     c.output = dir.file("run").path
-    let sources: [any ShowerSource] = [
-      InMemoryShowerSource(SyntheticShowers.make(count: 24, seed: 3), name: "s.h5")
-    ]
+    let writer = try ShowerFileWriter(at: dir.file("s.h5"), cellShape: c.model.imageShape)
+    try writer.append(SyntheticShowers.make(count: 24, seed: 3))
+    try writer.finish()
+    c.data.files = [dir.file("s.h5").path]
+    let sources = try c.openSources()
     let run = try TrainingRun(config: c, sources: sources, output: dir.file("run"))
     _ = try run.run(resume: false)
     let model = dir.file("run").appendingPathComponent("model")
@@ -36,10 +38,14 @@ import Training
     let dir = try TemporaryDirectory()
     let (run, model) = try Self.trainedModel(dir)
     let gan = try GANGenerator(directory: model)
-    let truth = SyntheticShowers.make(count: 24, seed: 3)
+    let truth = try ShowerFileReader(at: dir.file("s.h5")).readAll()  // as training read it (float32 labels)
     #expect(gan.card.conditions.energyMeV == truth.energy.min()!...truth.energy.max()!)
     #expect(gan.card.conditions.thetaRad == truth.theta.min()!...truth.theta.max()!)
     #expect(gan.card.trainingStep == 2)
+    // The data hash against coreutils' sha256sum.
+    let sum = try runProcess(URL(fileURLWithPath: "/usr/bin/sha256sum"), [dir.file("s.h5").path])
+    #expect(gan.card.data.count == 1)
+    #expect(gan.card.data.first?.sha256 == sum.stdout.split(separator: " ").first.map(String.init))
     #expect(gan.card.preprocessing.power == run.config.model.power)
     #expect(gan.cellShape == run.config.model.imageShape)
 
