@@ -50,6 +50,13 @@ public final class MonteCarloGenerator: ShowerGenerator, Sendable {
       energyMeV: Double.leastNonzeroMagnitude...1e7, thetaRad: Double.pi.ulp...(Double.pi - Double.pi.ulp))
   }
 
+  /// Refuses energies above 10 TeV and angles outside (0, π): the simulator's limits.
+  public func checkConditions(_ conditions: [ShowerCondition]) throws(GenerationError) {
+    try conditionRange.check(
+      conditions, allowExtrapolation: false,
+      remedy: "the simulator takes energies up to 10 TeV and angles strictly between 0 and 180 degrees")
+  }
+
   public func generate(_ conditions: [ShowerCondition], seed: UInt64, firstEvent: Int) throws(GenerationError)
     -> ShowerBatch
   {

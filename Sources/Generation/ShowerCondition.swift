@@ -36,8 +36,12 @@ public struct ConditionRange: Sendable, Equatable, Codable {
   /// - Parameters:
   ///   - conditions: The request.
   ///   - allowExtrapolation: Accept finite conditions outside the ranges.
+  ///   - remedy: What to do about a condition out of range.
   /// - Throws: `GenerationError.condition` naming the event, the value and the range.
-  public func check(_ conditions: [ShowerCondition], allowExtrapolation: Bool) throws(GenerationError) {
+  public func check(
+    _ conditions: [ShowerCondition], allowExtrapolation: Bool,
+    remedy: String = "stay inside it or pass --allow-extrapolation"
+  ) throws(GenerationError) {
     for (i, c) in conditions.enumerated() {
       guard c.energy.isFinite, c.energy > 0, c.theta.isFinite else {
         throw GenerationError(
@@ -50,7 +54,7 @@ public struct ConditionRange: Sendable, Equatable, Codable {
         throw GenerationError(
           .condition,
           "energy \(c.energy / 1000) GeV is outside the model's range \(energyMeV.lowerBound / 1000)"
-            + "...\(energyMeV.upperBound / 1000) GeV; stay inside it or pass --allow-extrapolation",
+            + "...\(energyMeV.upperBound / 1000) GeV; \(remedy)",
           context: "event \(i)")
       }
       if !thetaRad.contains(c.theta) {
@@ -58,7 +62,7 @@ public struct ConditionRange: Sendable, Equatable, Codable {
           .condition,
           "theta \(c.theta * 180 / .pi) degrees is outside the model's range "
             + "\(thetaRad.lowerBound * 180 / .pi)...\(thetaRad.upperBound * 180 / .pi) degrees; "
-            + "stay inside it or pass --allow-extrapolation",
+            + remedy,
           context: "event \(i)")
       }
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Generation
 import ShowerIO
@@ -35,9 +36,12 @@ import Testing
 
   @Test func refusesAnImpossibleAngleAndAnotherSeed() throws {
     let mc = try MonteCarloGenerator(geometry: .clicLike, seed: 1)
-    #expect(throws: GenerationError.self) {
+    let error = #expect(throws: GenerationError.self) {
       try mc.generate([ShowerCondition(energy: 500, theta: 4)], seed: 1)
     }
+    #expect(
+      error?.message.contains("strictly between 0 and 180 degrees") == true, "\(String(describing: error))")
+    #expect(error?.context == "event 0")
     #expect(throws: GenerationError.self) {
       try mc.generate([ShowerCondition(energy: 500, theta: 1)], seed: 2)
     }
