@@ -57,6 +57,7 @@ let package = Package(
     .library(name: "Validation", targets: ["Validation"]),
     .library(name: "Models", targets: ["Models"]),
     .library(name: "Training", targets: ["Training"]),
+    .library(name: "Generation", targets: ["Generation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -94,15 +95,20 @@ let package = Package(
     .target(
       name: "Models", dependencies: ["Core", "Torch"], exclude: ["README.md"], swiftSettings: swiftSettings),
     .target(
+      name: "Generation", dependencies: ["Core", "ShowerIO", "Simulation", "Models", "Torch"],
+      exclude: ["README.md"], swiftSettings: swiftSettings),
+    .target(
       name: "Training",
-      dependencies: ["Core", "Models", "Torch", "ShowerIO", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "Core", "Models", "Torch", "ShowerIO", "Generation", .product(name: "Yams", package: "Yams"),
+      ],
       exclude: ["README.md"], swiftSettings: swiftSettings),
 
     // MARK: - Executable
     .executableTarget(
       name: "CLI",
       dependencies: [
-        "Core", "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training",
+        "Core", "Torch", "ShowerIO", "Simulation", "Validation", "Models", "Training", "Generation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
@@ -134,6 +140,12 @@ let package = Package(
       name: "TrainingTests",
       dependencies: ["Core", "Training", "Models", "Torch", "ShowerIO", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "GenerationTests",
+      dependencies: [
+        "Core", "Generation", "Training", "Models", "Torch", "ShowerIO", "Simulation", "TestSupport",
+      ],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "CLITests", dependencies: ["Core", "TestSupport", "ShowerIO", "Validation"],
       swiftSettings: swiftSettings),

@@ -11,6 +11,7 @@ struct CaloTwin: AsyncParsableCommand {
     version: CaloTwinVersion.string,
     subcommands: [
       SimulateCommand.self,
+      GenerateCommand.self,
       ConvertCommand.self,
       InspectCommand.self,
       TrainCommand.self,

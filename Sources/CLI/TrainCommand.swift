@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import Generation
 import Logging
 import Models
 import Training
@@ -88,6 +89,11 @@ struct TrainCommand: AsyncParsableCommand {
         throw interruptedExit(
           "checkpoint of step \(run.trainer.progress.step) written in \(outputURL.path)/checkpoints; continue with --resume"
         )
+      }
+      if let latest = Checkpoint.latest(output: outputURL) {
+        let modelURL = outputURL.appendingPathComponent("model")
+        try ModelDirectory.write(fromCheckpoint: latest, sources: sources, to: modelURL)
+        logger.info("model directory \(modelURL.path)")
       }
       logger.info(
         "stopped (\(reason.rawValue)) at step \(run.trainer.progress.step); checkpoints in \(outputURL.path)/checkpoints"

@@ -36,7 +36,26 @@ public final class ShowerSimulator: Sendable {
   public var cuts: [ProductionCuts] { world.tables.map(\.cuts) }
 
   /// Simulates event `index` (deterministic in seed and index).
-  public func simulate(event index: Int) -> ShowerRecord {
+  public func simulate(event index: Int) -> ShowerRecord { simulate(event: index, with: generator) }
+
+  /// Simulates event `index` of the run's random streams for a given primary energy and angle.
+  ///
+  /// Event `index` draws from stream `index` of the seed, as `simulate(event:)`; a fixed spectrum
+  /// draws nothing, so for a simulator whose generator has fixed energy and angle this gives the same
+  /// shower as `simulate(event:)` for those values.
+  ///
+  /// - Parameters:
+  ///   - index: Event index (random stream).
+  ///   - energy: Kinetic energy, MeV, in (0, 10 TeV].
+  ///   - theta: Polar angle, radians, in (0, π).
+  public func simulate(event index: Int, energy: Double, theta: Double) -> ShowerRecord {
+    var primary = generator
+    primary.energy = .fixed(energy)
+    primary.theta = .fixed(theta)
+    return simulate(event: index, with: primary)
+  }
+
+  func simulate(event index: Int, with generator: PrimaryGenerator) -> ShowerRecord {
     let cpu0 = ShowerSimulator.threadCPUTime()
     var rng = RandomStream(seed: seed, stream: UInt64(index))
     let (energy, theta, primary) = generator.sample(detector: detector, rng: &rng)

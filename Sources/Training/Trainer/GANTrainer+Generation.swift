@@ -1,4 +1,5 @@
 public import Core
+internal import Generation
 internal import Models
 public import ShowerIO
 internal import Torch
@@ -6,7 +7,9 @@ internal import Torch
 extension GANTrainer {
   /// Generates showers with the current generator (inference mode), in MeV.
   ///
-  /// Cells are `G(z)^(1/power) / cellScalePerMeV`, the inverse of the training pre-processing.
+  /// A thin call of Generation's `GANSampling.generate` (cells `G(z)^(1/power) / cellScalePerMeV`) with
+  /// the noise of one stream for the whole batch (`Streams.noise`, index 2⁵⁰), as before generation
+  /// moved out of Training. `GANGenerator` (a model directory) draws one stream per shower instead.
   ///
   /// - Parameters:
   ///   - energies: Primary energies in MeV.
@@ -18,25 +21,21 @@ extension GANTrainer {
     -> ShowerBatch
   {
     precondition(energies.count == thetas.count, "one angle per energy")
-    var batch = PreparedBatch(imageShape: config.model.imageShape)
-    batch.energy = energies.map { Float($0 / config.preprocessing.energyUnitMeV) }
-    batch.theta = thetas.map { Float($0) }
     var rng = RandomStream(seed: seed, stream: Streams.noise, index: 1 << 50)
-    let inverse = 1 / config.model.power
-    let scale = config.preprocessing.cellScalePerMeV
+    let noise = rng.normals(energies.count * config.model.latentSize)
+    let conditions = zip(energies, thetas).map { ShowerCondition(energy: $0, theta: $1) }
     do {
-      let cells: [Float] = try withNoGrad { () throws(TorchError) in
-        let images = try generator(latent(batch, &rng), training: false)
-        return try (images.pow(inverse) / scale).toArray()
-      }
-      var out = ShowerBatch(cellShape: config.model.imageShape)
-      out.cells = cells
-      out.energy = energies
-      out.theta = thetas
-      out.pdgID = Array(repeating: 11, count: energies.count)
-      return out
+      return try GANSampling.generate(
+        generator, preprocessing: generationPreprocessing, conditions: conditions, noise: noise)
     } catch {
       throw TrainingError(.engine, "generation failed: \(error)")
     }
+  }
+
+  /// The pre-processing constants of this run, for Generation.
+  var generationPreprocessing: GenerationPreprocessing {
+    GenerationPreprocessing(
+      power: config.model.power, cellScalePerMeV: config.preprocessing.cellScalePerMeV,
+      energyUnitMeV: config.preprocessing.energyUnitMeV)
   }
 }
