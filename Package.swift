@@ -63,6 +63,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: - C engines and system libraries
@@ -79,7 +80,10 @@ let package = Package(
 
     // MARK: - Libraries
     .target(
-      name: "Core", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"],
+      name: "Core",
+      dependencies: [
+        .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+      ], exclude: ["README.md"],
       swiftSettings: strictSafety),
     .target(
       name: "Torch", dependencies: ["Core", "CTorch"], exclude: ["README.md"], swiftSettings: strictSafety),

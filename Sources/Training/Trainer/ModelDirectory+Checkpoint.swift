@@ -56,7 +56,7 @@ extension ModelDirectory {
       throw TrainingError(.data, "no training showers to take the conditioning range from", context: "data")
     }
     let files = config.data.files.map {
-      ModelCard.DataFile(path: $0, sha256: SHA256.hex(ofFile: URL(fileURLWithPath: $0)))
+      ModelCard.DataFile(path: $0, sha256: ContentHash.sha256(ofFile: URL(fileURLWithPath: $0)))
     }
     let card = ModelCard(
       cellShape: config.model.imageShape, geometry: geometry,
