@@ -33,18 +33,7 @@ struct GenerateCommand: AsyncParsableCommand {
   @Option(help: "Geometry YAML file for --backend mc (default: the CLIC-like stack).")
   var geometry: String?
 
-  @Option(parsing: .unconditional, help: "Fixed primary energy in GeV.")
-  var energy: Double = 100
-
-  @Option(parsing: .unconditional, help: "Energy range LOW:HIGH in GeV, uniform (overrides --energy).")
-  var energyRange: String?
-
-  @Option(parsing: .unconditional, help: "Fixed polar angle in degrees (90 = normal incidence).")
-  var theta: Double = 90
-
-  @Option(
-    parsing: .unconditional, help: "Polar-angle range LOW:HIGH in degrees, uniform (overrides --theta).")
-  var thetaRange: String?
+  @OptionGroup var primary: ConditionOptions
 
   @Option(help: "Shower file whose (E, θ) per event are the conditions (overrides energy and angle options).")
   var conditions: String?
@@ -74,17 +63,6 @@ struct GenerateCommand: AsyncParsableCommand {
     try OptionCheck.positive(events, "--events")
     try OptionCheck.positive(threads, "--threads")
     try OptionCheck.positive(batchSize, "--batch-size")
-    try OptionCheck.positive(energy, "--energy", unit: "GeV")
-    try OptionCheck.finite(theta, "--theta", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
-    if let energyRange {
-      let (a, _) = try SimulateCommand.checkedRange(energyRange, name: "--energy-range")
-      try OptionCheck.positive(a, "--energy-range LOW", unit: "GeV")
-    }
-    if let thetaRange {
-      let (a, b) = try SimulateCommand.checkedRange(thetaRange, name: "--theta-range")
-      try OptionCheck.finite(a, "--theta-range LOW", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
-      try OptionCheck.finite(b, "--theta-range HIGH", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
-    }
     switch backend ?? (model == nil ? nil : "gan") {
     case "gan": if model == nil { throw ValidationError("--backend gan needs --model DIR") }
     case "mc": if model != nil { throw ValidationError("--backend mc takes no --model") }
@@ -130,17 +108,9 @@ struct GenerateCommand: AsyncParsableCommand {
     if let conditions {
       return try ConditionSampler.fromFile(URL(fileURLWithPath: conditions), count: events)
     }
-    var e = (energy * 1000)...(energy * 1000)
-    if let energyRange {
-      let (a, b) = try SimulateCommand.range(energyRange, name: "--energy-range")
-      e = (a * 1000)...(b * 1000)
-    }
-    var t = (theta * .pi / 180)...(theta * .pi / 180)
-    if let thetaRange {
-      let (a, b) = try SimulateCommand.range(thetaRange, name: "--theta-range")
-      t = (a * .pi / 180)...(b * .pi / 180)
-    }
-    return ConditionSampler.uniform(count: events ?? 100, energyMeV: e, thetaRad: t, seed: seed)
+    return ConditionSampler.uniform(
+      count: events ?? 100, energyMeV: try primary.energiesMeV(), thetaRad: try primary.anglesRadians(),
+      seed: seed)
   }
 
   /// The backend and the file attributes it records.

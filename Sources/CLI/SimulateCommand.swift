@@ -17,21 +17,10 @@ struct SimulateCommand: AsyncParsableCommand {
   @Option(help: "Primary particle: e-, e+ or gamma.")
   var particle = "e-"
 
-  @Option(parsing: .unconditional, help: "Fixed primary energy in GeV.")
-  var energy: Double = 100
-
-  @Option(parsing: .unconditional, help: "Energy range LOW:HIGH in GeV (overrides --energy).")
-  var energyRange: String?
+  @OptionGroup var primary: ConditionOptions
 
   @Option(help: "Distribution over --energy-range: uniform or log.")
   var energyDist = "uniform"
-
-  @Option(parsing: .unconditional, help: "Fixed polar angle in degrees (90 = normal incidence).")
-  var theta: Double = 90
-
-  @Option(
-    parsing: .unconditional, help: "Polar-angle range LOW:HIGH in degrees, uniform (overrides --theta).")
-  var thetaRange: String?
 
   @Option(parsing: .unconditional, help: "Gaussian smearing of the entry point in x and y, mm.")
   var smear: Double = 0
@@ -75,19 +64,8 @@ struct SimulateCommand: AsyncParsableCommand {
     try OptionCheck.positive(events, "--events")
     try OptionCheck.positive(threads, "--threads")
     try OptionCheck.positive(batchSize, "--batch-size")
-    try OptionCheck.positive(energy, "--energy", unit: "GeV")
-    try OptionCheck.finite(theta, "--theta", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
     try OptionCheck.nonNegative(smear, "--smear", unit: "mm")
     try OptionCheck.positive(rangeCut, "--range-cut", unit: "mm")
-    if let energyRange {
-      let (a, _) = try Self.checkedRange(energyRange, name: "--energy-range")
-      try OptionCheck.positive(a, "--energy-range LOW", unit: "GeV")
-    }
-    if let thetaRange {
-      let (a, b) = try Self.checkedRange(thetaRange, name: "--theta-range")
-      try OptionCheck.finite(a, "--theta-range LOW", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
-      try OptionCheck.finite(b, "--theta-range HIGH", "in (0, 180)", unit: "degrees") { $0 > 0 && $0 < 180 }
-    }
     guard ParticleKind(name: particle) != nil else {
       throw ValidationError("unknown particle '\(particle)'; use e-, e+ or gamma")
     }
@@ -148,17 +126,17 @@ struct SimulateCommand: AsyncParsableCommand {
   /// The primary generator from the options (GeV and degrees converted to MeV and radians).
   func generator() throws(SimulationError) -> PrimaryGenerator {
     let kind = ParticleKind(name: particle)!
-    var spectrum = PrimaryGenerator.Spectrum.fixed(Units.mev(fromGeV: energy))
-    if let energyRange {
-      let (a, b) = try Self.range(energyRange, name: "--energy-range")
-      let (low, high) = (Units.mev(fromGeV: a), Units.mev(fromGeV: b))
-      spectrum = energyDist == "log" ? .logUniform(low, high) : .uniform(low, high)
+    let energies = try primary.energiesMeV()
+    var spectrum = PrimaryGenerator.Spectrum.fixed(energies.lowerBound)
+    if primary.energyRange != nil {
+      spectrum =
+        energyDist == "log"
+        ? .logUniform(energies.lowerBound, energies.upperBound)
+        : .uniform(energies.lowerBound, energies.upperBound)
     }
-    var angle = PrimaryGenerator.Spectrum.fixed(Units.radians(fromDegrees: theta))
-    if let thetaRange {
-      let (a, b) = try Self.range(thetaRange, name: "--theta-range")
-      angle = .uniform(Units.radians(fromDegrees: a), Units.radians(fromDegrees: b))
-    }
+    let angles = try primary.anglesRadians()
+    var angle = PrimaryGenerator.Spectrum.fixed(angles.lowerBound)
+    if primary.thetaRange != nil { angle = .uniform(angles.lowerBound, angles.upperBound) }
     return PrimaryGenerator(particle: kind, energy: spectrum, theta: angle, positionSmearing: smear)
   }
 
