@@ -44,18 +44,8 @@ public enum ConditionSampler {
           .condition, "the file holds \(reader.count) showers but \(n) events were asked for; lower --events",
           context: url.path)
       }
-      var out: [ShowerCondition] = []
-      out.reserveCapacity(n)
-      var start = 0
-      while start < n {
-        let end = min(n, start + 256)
-        let batch = try reader.read(start..<end)
-        for i in 0..<batch.count {
-          out.append(ShowerCondition(energy: batch.energy[i], theta: batch.theta[i]))
-        }
-        start = end
-      }
-      return out
+      let (energy, theta) = try reader.readConditions(0..<n)
+      return zip(energy, theta).map { ShowerCondition(energy: $0, theta: $1) }
     } catch let error as GenerationError {
       throw error
     } catch let error as any CaloTwinError {

@@ -31,3 +31,17 @@ import Testing
     #expect(error?.dataset == "ECAL")
   }
 }
+
+/// `readConditions` gives the energies and angles `read` gives, without reading cells.
+@Suite struct ReadConditionsTests {
+  @Test(arguments: ["calotwin.h5", "calochallenge_f32.h5", "lcd_f64_mtheta.h5"])
+  func conditionsEqualThoseOfAFullRead(name: String) throws {
+    let reader = try ShowerFileReader(at: Fixtures.url(name))
+    let range = 0..<reader.count
+    let full = try reader.read(range)
+    let (energy, theta) = try reader.readConditions(range)
+    #expect(energy == full.energy)
+    #expect(theta == full.theta)
+    #expect(throws: ShowerIOError.self) { try reader.readConditions(0..<(reader.count + 1)) }
+  }
+}

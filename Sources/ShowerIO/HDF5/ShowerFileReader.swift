@@ -75,6 +75,21 @@ public final class ShowerFileReader: Sendable {
     }
   }
 
+  /// Reads the incident energies (MeV) and angles (rad) of showers `range`, without their cells.
+  ///
+  /// - Throws: `invalidArgument` for a range outside the file; read errors as `read(_:)`.
+  public func readConditions(_ range: Range<Int>) throws(ShowerIOError) -> (energy: [Double], theta: [Double])
+  {
+    guard range.lowerBound >= 0, range.upperBound <= count else {
+      throw ShowerIOError(
+        .invalidArgument, "rows \(range.lowerBound)..<\(range.upperBound) are outside 0..<\(count)",
+        file: url.path)
+    }
+    return try HDF5Library.locked { () throws(ShowerIOError) -> ([Double], [Double]) in
+      try plan.conditions(range, from: file)
+    }
+  }
+
   /// Reads every shower. Prefer `forEachChunk(size:_:)` for big files.
   public func readAll() throws(ShowerIOError) -> ShowerBatch { try read(0..<count) }
 

@@ -124,12 +124,7 @@ struct ShowerReadPlan: Sendable {
       let scale = cellScale
       batch.cells = raw.map { Float($0 * scale) }
     }
-    let scale = energyScale
-    batch.energy = try column(energy, range, file).map { $0 * scale }
-    switch angle {
-    case .dataset(let name): batch.theta = try column(name, range, file)
-    case .fixed(let theta): batch.theta = Array(repeating: theta, count: range.count)
-    }
+    (batch.energy, batch.theta) = try conditions(range, from: file)
     if let pdgID {
       let dataset = try file.openDataset(pdgID)
       batch.pdgID = try file.readRows(
@@ -140,6 +135,18 @@ struct ShowerReadPlan: Sendable {
     }
     for name in extras { batch.extras[name] = try column(name, range, file) }
     return batch
+  }
+
+  /// Incident energies (MeV) and angles (rad) of rows `range`, without the cells.
+  func conditions(_ range: Range<Int>, from file: HDF5File) throws(ShowerIOError) -> (
+    energy: [Double], theta: [Double]
+  ) {
+    let scale = energyScale
+    let energies = try column(energy, range, file).map { $0 * scale }
+    switch angle {
+    case .dataset(let name): return (energies, try column(name, range, file))
+    case .fixed(let theta): return (energies, Array(repeating: theta, count: range.count))
+    }
   }
 
   /// Rows `range` of a per-shower dataset (shape `[N]` or `[N, 1]`) as Double.

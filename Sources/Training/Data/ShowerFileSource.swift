@@ -7,6 +7,11 @@ extension ShowerFileReader: ShowerSource {
 
   /// Reads showers `range` (MeV, radians).
   public func showers(_ range: Range<Int>) throws -> ShowerBatch { try read(range) }
+
+  /// Energies and angles of showers `range`, without reading their cells.
+  public func conditions(_ range: Range<Int>) throws -> (energy: [Double], theta: [Double]) {
+    try readConditions(range)
+  }
 }
 
 /// Opens a shower file (CaloTwin, LCD or CaloChallenge layout, detected) as a `ShowerSource`.

@@ -14,10 +14,17 @@ public protocol ShowerSource {
   func showers(_ range: Range<Int>) throws -> ShowerBatch
   /// The file layout, for the dataset names of messages (CaloTwin unless the source says otherwise).
   var layout: ShowerLayout { get }
+  /// Incident energies (MeV) and angles (rad) of showers `range`; a file reads them without the cells.
+  func conditions(_ range: Range<Int>) throws -> (energy: [Double], theta: [Double])
 }
 
 extension ShowerSource {
   public var layout: ShowerLayout { .caloTwin }
+
+  public func conditions(_ range: Range<Int>) throws -> (energy: [Double], theta: [Double]) {
+    let batch = try showers(range)
+    return (batch.energy, batch.theta)
+  }
 }
 
 /// Showers held in memory.

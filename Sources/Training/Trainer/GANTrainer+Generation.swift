@@ -1,5 +1,5 @@
 public import Core
-internal import Generation
+public import Generation
 internal import Models
 public import ShowerIO
 internal import Torch
@@ -26,16 +26,18 @@ extension GANTrainer {
     let conditions = zip(energies, thetas).map { ShowerCondition(energy: $0, theta: $1) }
     do {
       return try GANSampling.generate(
-        generator, preprocessing: generationPreprocessing, conditions: conditions, noise: noise)
+        generator, preprocessing: config.generationPreprocessing, conditions: conditions, noise: noise)
     } catch {
       throw TrainingError(.engine, "generation failed: \(error)")
     }
   }
+}
 
-  /// The pre-processing constants of this run, for Generation.
-  var generationPreprocessing: GenerationPreprocessing {
+extension TrainingConfig {
+  /// The pre-processing constants of this config, as Generation (and a model card) needs them.
+  public var generationPreprocessing: GenerationPreprocessing {
     GenerationPreprocessing(
-      power: config.model.power, cellScalePerMeV: config.preprocessing.cellScalePerMeV,
-      energyUnitMeV: config.preprocessing.energyUnitMeV)
+      power: model.power, cellScalePerMeV: preprocessing.cellScalePerMeV,
+      energyUnitMeV: preprocessing.energyUnitMeV)
   }
 }

@@ -10,7 +10,7 @@ extension ModelDirectory {
   /// The card records the cell shape, the conditions of the training showers (the smallest and
   /// largest energy and angle of `sources`, narrowed to `data.energyRangeMeV` and `data.thetaRange`),
   /// the pre-processing, the run's output folder, step and seed, and the SHA-256 of each `data.files`
-  /// entry. Reads every shower of `sources` once (labels only are kept).
+  /// entry. Reads the energies and angles of `sources` (a file's without its cells).
   ///
   /// - Parameters:
   ///   - checkpoint: A `checkpoints/step-…` folder.
@@ -34,19 +34,15 @@ extension ModelDirectory {
     var geometry: String?
     for source in sources {
       if geometry == nil { geometry = (source as? ShowerFileReader)?.attributes["geometry"] }
-      var start = 0
-      while start < source.count {
-        let end = min(source.count, start + max(1, config.data.chunkSize))
-        let batch: ShowerBatch
-        do {
-          batch = try source.showers(start..<end)
-        } catch {
-          throw TrainingError(.data, "cannot read the showers: \(error)", context: source.name)
-        }
-        for e in batch.energy { energy = (min(energy.0, e), max(energy.1, e)) }
-        for t in batch.theta { theta = (min(theta.0, t), max(theta.1, t)) }
-        start = end
+      let labels: (energy: [Double], theta: [Double])
+      do {
+        labels = try source.conditions(0..<source.count)
+      } catch {
+        throw TrainingError(
+          .data, "cannot read the shower energies and angles: \(error)", context: source.name)
       }
+      for e in labels.energy { energy = (min(energy.0, e), max(energy.1, e)) }
+      for t in labels.theta { theta = (min(theta.0, t), max(theta.1, t)) }
     }
     if let r = config.data.energyRangeMeV, r.count == 2 {
       energy = (max(energy.0, r[0]), min(energy.1, r[1]))
@@ -61,9 +57,7 @@ extension ModelDirectory {
     let card = ModelCard(
       cellShape: config.model.imageShape, geometry: geometry,
       conditions: ConditionRange(energyMeV: energy.0...energy.1, thetaRad: theta.0...theta.1),
-      preprocessing: GenerationPreprocessing(
-        power: config.model.power, cellScalePerMeV: config.preprocessing.cellScalePerMeV,
-        energyUnitMeV: config.preprocessing.energyUnitMeV),
+      preprocessing: config.generationPreprocessing,
       trainingOutput: config.output, trainingStep: state.progress.step, trainingSeed: state.seed, data: files)
     do {
       try write(
