@@ -23,17 +23,12 @@ public enum GANSampling {
     _ generator: Generator, preprocessing: GenerationPreprocessing, conditions: [ShowerCondition],
     noise: [Float]
   ) throws(TorchError) -> ShowerBatch {
-    let l = generator.config.latentSize
-    precondition(noise.count == conditions.count * l, "latentSize noise values per condition")
-    var values = noise
-    for (i, c) in conditions.enumerated() {
-      values[i * l] = Float(c.energy / preprocessing.energyUnitMeV)
-      values[i * l + 1] = Float(c.theta)
-    }
     let inverse = 1 / preprocessing.power
     let scale = preprocessing.cellScalePerMeV
     let cells: [Float] = try withNoGrad { () throws(TorchError) in
-      let latent = try Tensor(values, shape: [conditions.count, l])
+      let latent = try latent(
+        noise: noise, energies: conditions.map { Float($0.energy / preprocessing.energyUnitMeV) },
+        thetas: conditions.map { Float($0.theta) }, latentSize: generator.config.latentSize)
       let images = try generator(latent, training: false)
       return try (images.pow(inverse) / scale).toArray()
     }
@@ -43,6 +38,25 @@ public enum GANSampling {
     out.theta = conditions.map(\.theta)
     out.pdgID = Array(repeating: 11, count: conditions.count)
     return out
+  }
+}
+
+extension GANSampling {
+  /// The generator's input, shape `[energies.count, latentSize]`: the noise with each row's first two values
+  /// replaced by the network's energy input (E / energyUnitMeV) and angle (rad); shared with training.
+  ///
+  /// - Precondition: `noise.count == energies.count · latentSize` and one angle per energy.
+  public static func latent(noise: [Float], energies: [Float], thetas: [Float], latentSize l: Int)
+    throws(TorchError) -> Tensor
+  {
+    precondition(noise.count == energies.count * l, "latentSize noise values per condition")
+    precondition(thetas.count == energies.count, "one angle per energy")
+    var values = noise
+    for i in energies.indices {
+      values[i * l] = energies[i]
+      values[i * l + 1] = thetas[i]
+    }
+    return try Tensor(values, shape: [energies.count, l])
   }
 }
 

@@ -1,4 +1,5 @@
 public import Core
+internal import Generation
 public import Models
 public import Torch
 
@@ -139,12 +140,8 @@ public final class GANTrainer {
   /// The generator input `[B, latentSize]`: E / unit, θ, then standard-normal noise.
   func latent(_ batch: PreparedBatch, _ rng: inout RandomStream) throws(TorchError) -> Tensor {
     let l = config.model.latentSize
-    var values = rng.normals(batch.count * l)
-    for i in 0..<batch.count {
-      values[i * l] = batch.energy[i]
-      values[i * l + 1] = batch.theta[i]
-    }
-    return try Tensor(values, shape: [batch.count, l])
+    return try GANSampling.latent(
+      noise: rng.normals(batch.count * l), energies: batch.energy, thetas: batch.theta, latentSize: l)
   }
 
   /// Labels of `batch`; the angle target is θ or the angle measured on the real images.
