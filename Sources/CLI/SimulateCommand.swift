@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import Generation
 import ShowerIO
 import Simulation
 
@@ -107,15 +108,7 @@ struct SimulateCommand: AsyncParsableCommand {
     while start < events {
       let end = min(events, start + batchSize)
       let records = await simulator.simulate(events: start..<end, threads: threads) { bar.advance() }
-      var batch = ShowerBatch(cellShape: shape)
-      for r in records {
-        batch.append(
-          cells: r.cells, energy: r.energy, theta: r.theta, pdgID: r.pdgID,
-          extras: [
-            "E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther,
-            "cpu_s": cpuTime ? r.cpuSeconds : 0,
-          ])
-      }
+      let batch = ShowerBatch(records: records, cellShape: shape, cpuTime: cpuTime)
       try runReporting { try writer.append(batch) }
       start = end
     }

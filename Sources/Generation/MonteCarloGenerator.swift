@@ -75,13 +75,7 @@ public final class MonteCarloGenerator: ShowerGenerator, Sendable {
         i += n
       }
     }
-    var batch = ShowerBatch(cellShape: cellShape)
-    for r in records.all {
-      batch.append(
-        cells: r.cells, energy: r.energy, theta: r.theta, pdgID: r.pdgID,
-        extras: ["E_si": r.energySi, "E_abs": r.energyAbsorber, "E_other": r.energyOther, "cpu_s": 0])
-    }
-    return batch
+    return ShowerBatch(records: records.all, cellShape: cellShape)
   }
 }
 
